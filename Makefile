@@ -1,0 +1,48 @@
+# Two commands for a newcomer: `make lab` and `make test`. Both build .venv from the lock first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: install lab test lint unit notebooks browser rerun bench store clean lock chromium
+
+$(STAMP): binder/requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r binder/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+install: $(STAMP)
+
+lab: install
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+# Chromium for the browser tests comes from Debian's packages when it is missing and we may install it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+		echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped."; }
+
+lint: install
+	$(BIN)/ruff check lib tests tools notebooks
+
+test: install chromium lint
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks --nbval -p no:cacheprovider
+
+rerun: install
+	$(BIN)/python -m titfortat.rerun --jobs $(JOBS)
+
+bench: install
+	$(BIN)/python tools/bench.py
+
+# Re-execute the lessons in place and store their outputs (after changing the library or the data).
+store: install
+	$(BIN)/python tools/store_notebooks.py
+
+# Recompile the lock from pyproject.toml (needs uv; run by a maintainer, then commit binder/requirements.txt).
+lock:
+	uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o binder/requirements.txt
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

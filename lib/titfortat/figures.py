@@ -1,0 +1,391 @@
+"""Plotly figures: each takes data and returns a figure with a title, labelled axes, a source note
+and a one-line text description (shown as plain text where the chart cannot draw)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Only the figure JSON goes into notebooks: JupyterLab draws it with the bundled extension, offline.
+pio.renderers.default = "plotly_mimetype"
+
+# Okabe-Ito, a qualitative palette readable with the common forms of colour blindness.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+EVENT_TYPE_COLOURS = {
+    "rocket_attack": OKABE_ITO["vermillion"],
+    "drone_attack": OKABE_ITO["purple"],
+    "ied_attack": OKABE_ITO["orange"],
+    "missile_strike": OKABE_ITO["black"],
+    "us_strike": OKABE_ITO["blue"],
+    "assault": OKABE_ITO["yellow"],
+    "base_handover": OKABE_ITO["green"],
+    "troop_change": OKABE_ITO["sky_blue"],
+    "political": OKABE_ITO["grey"],
+}
+SIDE_COLOURS = {
+    "Militias and crowds": OKABE_ITO["vermillion"],
+    "United States": OKABE_ITO["blue"],
+    "Iran": OKABE_ITO["black"],
+    "Iraqi state": OKABE_ITO["green"],
+}
+LABELS = {
+    "rocket_attack": "Rocket or mortar attack",
+    "drone_attack": "Drone attack",
+    "ied_attack": "Roadside bomb (IED)",
+    "missile_strike": "Ballistic missile strike",
+    "us_strike": "US air strike",
+    "assault": "Storming of a compound",
+    "base_handover": "Base handed to Iraq",
+    "troop_change": "Troop level change",
+    "political": "Political event",
+}
+SOURCE = "Data: data/events.csv, {n} events; see data/README.md"
+
+
+class Figure(go.Figure):
+    """A plotly figure that also carries a plain-text description for screen readers and print."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        bundle = super()._repr_mimebundle_(include, exclude, **kwargs)
+        bundle["text/plain"] = describe(self)
+        return bundle
+
+    def _ipython_display_(self):  # plotly's own hook would drop the text description
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)
+
+
+def describe(fig: go.Figure) -> str:
+    """The figure's one-line text description."""
+    meta = fig.layout.meta or {}
+    return f"Figure: {meta.get('description', fig.layout.title.text or '')}"
+
+
+def colour_for(key: str) -> str:
+    """The collection's colour for an event type or side, grey for anything else."""
+    return EVENT_TYPE_COLOURS.get(key) or SIDE_COLOURS.get(key) or OKABE_ITO["grey"]
+
+
+def label_for(key: str) -> str:
+    """A readable label for a vocabulary key."""
+    return LABELS.get(key, str(key).replace("_", " "))
+
+
+def _finish(fig: Figure, title: str, x: str, y: str, n: int, description: str, height: int = 460) -> Figure:
+    fig.update_layout(
+        title=title,
+        xaxis_title=x,
+        yaxis_title=y,
+        template="plotly_white",
+        height=height,
+        meta={"description": description},
+        legend_title_text="",
+        margin={"b": 90},
+        font={"family": "Arial, sans-serif"},
+    )
+    fig.add_annotation(
+        text=SOURCE.format(n=n),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.2,
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+        xanchor="left",
+    )
+    return fig
+
+
+def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.DataFrame | None = None) -> Figure:
+    """Stacked bars of counts per month (columns are categories); optional dotted lines at key events."""
+    fig = Figure()
+    for column in monthly.columns:
+        fig.add_bar(
+            x=monthly.index,
+            y=monthly[column],
+            name=label_for(column),
+            marker_color=colour_for(column),
+            hovertemplate="%{x|%b %Y}: %{y}<extra>" + label_for(column) + "</extra>",
+        )
+    fig.update_layout(barmode="stack", bargap=0.1)
+    if marks is not None:
+        for _, row in marks.iterrows():
+            fig.add_vline(x=row["date"], line_dash="dot", line_color=OKABE_ITO["grey"])
+            fig.add_annotation(
+                x=row["date"],
+                y=1.02,
+                yref="paper",
+                text=row["label"],
+                showarrow=False,
+                textangle=-30,
+                font={"size": 10},
+                xanchor="left",
+            )
+    peak = monthly.sum(axis=1)
+    description = (
+        (
+            f"Stacked bars of events per month from {monthly.index.min():%B %Y} to {monthly.index.max():%B %Y}; "
+            f"the busiest month is {peak.idxmax():%B %Y} with {int(peak.max())}."
+        )
+        if len(peak)
+        else title
+    )
+    return _finish(fig, title, "Month", "Events per month (count)", n_events, description)
+
+
+def ranked_bars(
+    counts: pd.Series, title: str, x_label: str, n_events: int, colour: str = OKABE_ITO["vermillion"]
+) -> Figure:
+    """Horizontal bars of a count per category, largest at the top."""
+    counts = counts.sort_values()
+    fig = Figure(
+        go.Bar(
+            x=counts.values,
+            y=[label_for(i) for i in counts.index],
+            orientation="h",
+            marker_color=colour,
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    top, most = (counts.index[-1], int(counts.max())) if len(counts) else ("none", 0)
+    description = f"Horizontal bars, one per category; the largest is {label_for(top)} with {most}."
+    return _finish(fig, title, x_label, "", n_events, description, height=max(320, 28 * len(counts) + 160))
+
+
+def timeline(events: pd.DataFrame, title: str) -> Figure:
+    """Every event as a dot on a time axis, one row per event type, hover naming the event and its source."""
+    fig = Figure()
+    for kind, rows in events.groupby("event_type", observed=True):
+        fig.add_scatter(
+            x=rows["date"],
+            y=[label_for(kind)] * len(rows),
+            mode="markers",
+            name=label_for(kind),
+            marker={"color": colour_for(kind), "size": 9, "line": {"width": 0.5, "color": "white"}},
+            customdata=rows[["summary", "source_name"]].to_numpy(),
+            hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
+        )
+    first, last = events["date"].min(), events["date"].max()
+    description = f"Dot timeline of {len(events)} events by type, {first:%d %B %Y} to {last:%d %B %Y}."
+    fig.update_layout(showlegend=False)
+    return _finish(fig, title, "Date", "Event type", len(events), description)
+
+
+def ladder(rungs: pd.DataFrame, title: str) -> Figure:
+    """The escalation ladder: each rung a marker at its date, one row per side, sized by the dead."""
+    fig = Figure()
+    for side, rows in rungs.groupby("side", observed=True):
+        fig.add_scatter(
+            x=rows["date"],
+            y=[side] * len(rows),
+            mode="markers+text",
+            name=side,
+            text=rows["rung"].astype(str),
+            textposition="top center",
+            marker={
+                "color": colour_for(side),
+                "size": 12 + 2 * rows["killed"].clip(upper=15).astype(float),
+                "symbol": "diamond",
+                "line": {"width": 1, "color": "white"},
+            },
+            customdata=rows[["event_type", "summary", "source_name"]].to_numpy(),
+            hovertemplate="Rung %{text}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
+            "<br>Source: %{customdata[2]}<extra></extra>",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1])
+    description = (
+        f"Escalation ladder of {len(rungs)} events over {int(rungs['day'].max()) + 1 if len(rungs) else 0} days, "
+        "one row per side, marker size growing with the number killed."
+    )
+    return _finish(fig, title, "Date", "Who acted", len(rungs), description, height=420)
+
+
+def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
+    """US killed, US wounded and others killed per rung of a ladder, as grouped bars."""
+    fig = Figure()
+    labels = [f"{r} ({d:%d %b})" for r, d in zip(rungs["rung"], rungs["date"])]
+    for column, name, colour in [
+        ("us_killed", "US killed", OKABE_ITO["blue"]),
+        ("us_wounded", "US wounded", OKABE_ITO["sky_blue"]),
+        ("other_killed", "Others killed", OKABE_ITO["vermillion"]),
+    ]:
+        fig.add_bar(x=labels, y=rungs[column].fillna(0).astype(int), name=name, marker_color=colour)
+    fig.update_layout(barmode="group")
+    total = int(rungs[["us_killed", "other_killed"]].fillna(0).to_numpy().sum())
+    description = (
+        f"Grouped bars of casualties for each of {len(rungs)} rungs; {total} killed in all (unknown counted as zero)."
+    )
+    return _finish(fig, title, "Rung (date)", "People (count)", len(rungs), description)
+
+
+@lru_cache(maxsize=1)
+def _borders() -> dict:
+    return json.loads(files("titfortat").joinpath("assets/borders.json").read_text())
+
+
+def base_map(
+    points: pd.DataFrame,
+    title: str,
+    text: str = "name",
+    colour: str = OKABE_ITO["green"],
+    size: pd.Series | None = None,
+    n_events: int | None = None,
+) -> Figure:
+    """Points on a map of Iraq and its neighbours, drawn from shipped borders (no map tiles, no network)."""
+    fig = Figure()
+    for country, rings in _borders()["countries"].items():
+        for ring in rings:
+            lon, lat = zip(*ring)
+            fig.add_scatter(
+                x=lon,
+                y=lat,
+                mode="lines",
+                line={
+                    "color": "#333333" if country == "Iraq" else "#AAAAAA",
+                    "width": 1.5 if country == "Iraq" else 0.8,
+                },
+                fill="toself" if country == "Iraq" else None,
+                fillcolor="rgba(230,230,230,0.5)",
+                hoverinfo="skip",
+                showlegend=False,
+                name=country,
+            )
+    marker = {"color": colour, "size": 12 if size is None else size, "line": {"width": 1, "color": "black"}}
+    fig.add_scatter(
+        x=points["longitude"],
+        y=points["latitude"],
+        mode="markers+text",
+        text=points[text],
+        textposition="top right",
+        marker=marker,
+        showlegend=False,
+        name="",
+        customdata=points[["hover"]].to_numpy() if "hover" in points else None,
+        hovertemplate="%{customdata[0]}<extra></extra>" if "hover" in points else "%{text}<extra></extra>",
+    )
+    fig.update_xaxes(range=[38.5, 48.8], showgrid=False, zeroline=False)
+    fig.update_yaxes(range=[29.0, 37.6], scaleanchor="x", scaleratio=1.2, showgrid=False, zeroline=False)
+    description = f"Map of Iraq with {len(points)} places marked: " + ", ".join(map(str, points[text])) + "."
+    return _finish(
+        fig,
+        title,
+        "Longitude (degrees east)",
+        "Latitude (degrees north)",
+        n_events if n_events is not None else len(points),
+        description,
+        height=620,
+    )
+
+
+def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int) -> Figure:
+    """Paired bars of attacks before and after a cutoff, per site or region."""
+    fig = Figure()
+    labels = [
+        label_for(i) + (" (handed over)" if table.get("handed_over", pd.Series(False, table.index))[i] else "")
+        for i in table.index
+    ]
+    fig.add_bar(
+        x=labels, y=table["before"], name=f"Before {pd.Timestamp(cutoff):%d %b %Y}", marker_color=OKABE_ITO["grey"]
+    )
+    fig.add_bar(
+        x=labels, y=table["after"], name=f"From {pd.Timestamp(cutoff):%d %b %Y}", marker_color=OKABE_ITO["vermillion"]
+    )
+    fig.update_layout(barmode="group")
+    description = (
+        f"Paired bars for {len(table)} places: {int(table['before'].sum())} attacks before the cut-off "
+        f"and {int(table['after'].sum())} after, in equal windows."
+    )
+    return _finish(fig, title, "Place", "Attacks in the window (count)", n_events, description)
+
+
+def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
+    """Attacks before vs after each US strike day, with the mean change and its bootstrap interval."""
+    fig = Figure()
+    for _, row in study.iterrows():
+        fig.add_scatter(
+            x=["before", "after"],
+            y=[row["before"], row["after"]],
+            mode="lines+markers",
+            line={"color": OKABE_ITO["grey"], "width": 1},
+            marker={"color": OKABE_ITO["blue"]},
+            name=f"{row['strike_date']:%d %b %Y}",
+            showlegend=False,
+            hovertemplate=f"Strike {row['strike_date']:%d %b %Y}: " + "%{y} attacks %{x}<extra></extra>",
+        )
+    fig.add_scatter(
+        x=["before", "after"],
+        y=[summary["mean_before"], summary["mean_after"]],
+        mode="lines+markers",
+        line={"color": OKABE_ITO["vermillion"], "width": 4},
+        name="Mean over strikes",
+    )
+    fig.update_xaxes(title=f"{window_days} days before / after the strike day")
+    description = (
+        f"Slope chart of attacks in the {window_days} days before and after {int(summary['strikes'])} US strike days; "
+        f"mean change {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})."
+    )
+    fig = _finish(
+        fig,
+        title,
+        f"{window_days} days before / after the strike day",
+        "Attacks in the window (count)",
+        n_events,
+        description,
+    )
+    return fig
+
+
+def option_ranking(ranked: pd.DataFrame, title: str) -> Figure:
+    """Horizontal bars of the options' weighted scores, best on top."""
+    ordered = ranked.sort_values("score")
+    fig = Figure(
+        go.Bar(
+            x=ordered["score"],
+            y=ordered["option"],
+            orientation="h",
+            marker_color=OKABE_ITO["blue"],
+            text=ordered["score"],
+            textposition="outside",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(range=[0, 5.5])
+    best = ranked.iloc[0]
+    description = (
+        f"Bars of the weighted score (1 to 5) of {len(ranked)} options; best: {best['option']} at {best['score']}."
+    )
+    fig.update_layout(
+        title=title,
+        xaxis_title="Weighted score (1 = poor, 5 = good)",
+        template="plotly_white",
+        height=360,
+        meta={"description": description},
+        margin={"l": 260},
+    )
+    fig.add_annotation(
+        text="Scores: the lesson's starting judgements, not data; change them and the weights.",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.25,
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+        xanchor="left",
+    )
+    return fig

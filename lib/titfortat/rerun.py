@@ -1,0 +1,186 @@
+"""Rerun the lessons with papermill: `python -m titfortat.rerun [NOTEBOOK ...] [-p NAME VALUE] [--sweep NAME V1,V2]`.
+
+Executed notebooks and a static HTML copy of each go under build/rerun/; notebooks/ and data/ are never written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "build" / "rerun"
+
+
+@dataclass
+class Run:
+    notebook: Path
+    parameters: dict = field(default_factory=dict)
+    output: Path | None = None
+    seconds: float = 0.0
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def find_notebooks(names: list[str], folder: Path = NOTEBOOKS) -> list[Path]:
+    """The lesson notebooks named (by file name, stem or number prefix such as '02'), or all of them."""
+    every = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if not names:
+        return every
+    chosen = []
+    for name in names:
+        matches = [p for p in every if name in (p.name, p.stem) or p.stem.startswith(f"{name}_")]
+        if len(matches) != 1:
+            raise SystemExit(f"No single notebook matches {name!r}; choose from: " + ", ".join(p.stem for p in every))
+        chosen.append(matches[0])
+    return chosen
+
+
+def notebook_parameters(path: Path) -> dict:
+    """The notebook's parameter names and defaults, read from its cell tagged 'parameters'."""
+    import papermill
+
+    return {name: spec["default"] for name, spec in papermill.inspect_notebook(str(path)).items()}
+
+
+def parse_value(text: str):
+    """Read a command-line value as JSON where it parses (numbers, lists, true/false), else as a string."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None) -> list[Run]:
+    """One run per notebook, or per notebook and sweep value; unknown parameter names are refused."""
+    runs = []
+    for path in notebooks:
+        known = notebook_parameters(path)
+        asked = set(overrides) | ({sweep[0]} if sweep else set())
+        unknown = sorted(asked - set(known))
+        if unknown:
+            raise SystemExit(
+                f"{path.name} has no parameter {', '.join(map(repr, unknown))}; its parameters are: {', '.join(known)}"
+            )
+        values = sweep[1] if sweep else [None]
+        for value in values:
+            parameters = dict(overrides)
+            if sweep:
+                parameters[sweep[0]] = value
+            runs.append(Run(path, parameters, output_path(path, parameters)))
+    return runs
+
+
+def output_path(path: Path, parameters: dict, folder: Path = BUILD) -> Path:
+    """build/rerun/<stem>[__name-value...].ipynb, with characters unsafe in file names replaced."""
+    suffix = "".join(f"__{k}-{v}" for k, v in sorted(parameters.items()))
+    return folder / (path.stem + re.sub(r"[^A-Za-z0-9_.,=-]+", "_", suffix) + ".ipynb")
+
+
+def execute(run: Run) -> Run:
+    """Execute one notebook with papermill and write its HTML copy; errors are recorded, not raised."""
+    import papermill
+
+    run.output.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(run.notebook),
+            str(run.output),
+            parameters=run.parameters,
+            cwd=str(run.notebook.parent),
+            progress_bar=False,
+            kernel_name="python3",
+        )
+    except papermill.PapermillExecutionError as error:
+        run.error = f"{error.ename}: {error.evalue}"
+    except Exception as error:  # a kernel that died, a missing file: report it in the summary
+        run.error = f"{type(error).__name__}: {error}"
+    run.seconds = time.perf_counter() - started
+    if run.output.exists():
+        write_html(run.output)
+    return run
+
+
+def write_html(notebook_path: Path) -> Path:
+    """A static HTML copy with plotly.js embedded once, so figures draw with no network."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    notebook = nbformat.read(notebook_path, as_version=4)
+    count = 0
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            figure = output.get("data", {}).get("application/vnd.plotly.v1+json")
+            if figure is None:
+                continue
+            count += 1
+            div = f"plotly-figure-{count}"
+            caption = output["data"].get("text/plain", "")
+            output["data"]["text/html"] = (
+                f'<figure><div id="{div}" style="height:{figure.get("layout", {}).get("height", 450)}px"></div>'
+                f"<script>Plotly.newPlot('{div}', {json.dumps(figure['data'])}, {json.dumps(figure['layout'])}, "
+                f"{{displaylogo: false}});</script><figcaption>{caption}</figcaption></figure>"
+            )
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(notebook)
+    plotly_js = files("plotly").joinpath("package_data/plotly.min.js").read_text(encoding="utf-8")
+    body = body.replace("</head>", f'<script type="text/javascript">{plotly_js}</script>\n</head>', 1)
+    # nbconvert's lab template links require.js and MathJax from a CDN; the lessons need neither offline.
+    body = re.sub(r'<script[^>]+src="https://[^"]+"[^>]*>\s*</script>', "", body)
+    target = notebook_path.with_suffix(".html")
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def run_all(runs: list[Run], jobs: int) -> list[Run]:
+    """Execute the runs, `jobs` at a time, with a progress bar; results in the order planned."""
+    from tqdm import tqdm
+
+    done = {}
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(execute, run): i for i, run in enumerate(runs)}
+        for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="nb"):
+            done[futures[future]] = future.result()
+    return [done[i] for i in range(len(runs))]
+
+
+def summary_table(runs: list[Run]) -> str:
+    """A plain-text table: notebook, parameters, seconds, ok or the error."""
+    rows = [("notebook", "parameters", "seconds", "result")]
+    for run in runs:
+        params = ", ".join(f"{k}={v!r}" for k, v in run.parameters.items()) or "(defaults)"
+        rows.append((run.notebook.stem, params, f"{run.seconds:.1f}", "ok" if run.ok else f"error: {run.error}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    return "\n".join(f"{a:<{widths[0]}}  {b:<{widths[1]}}  {c:>{widths[2]}}  {d}" for a, b, c, d in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m titfortat.rerun", description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="*", help="notebooks by name or number (default: all)")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
+    parser.add_argument("--sweep", nargs=2, metavar=("NAME", "V1,V2,..."), help="one run per value")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once")
+    args = parser.parse_args(argv)
+    overrides = {name: parse_value(value) for name, value in args.parameter}
+    sweep = (args.sweep[0], [parse_value(v) for v in args.sweep[1].split(",")]) if args.sweep else None
+    runs = run_all(plan(find_notebooks(args.notebooks), overrides, sweep), args.jobs)
+    print(summary_table(runs))
+    print(f"Outputs in {BUILD.relative_to(ROOT)}/")
+    return 0 if all(run.ok for run in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""Counting events over time, by site and by actor: the history lesson's analyses."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import attack_types
+
+KEY_EVENT_TYPES = ["us_strike", "missile_strike", "assault", "political", "troop_change", "base_handover"]
+
+
+def attacks(events: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows that are attacks on US and coalition forces (rockets, drones, IEDs, missiles)."""
+    return events[events["event_type"].isin(attack_types())]
+
+
+def between(events: pd.DataFrame, start, end) -> pd.DataFrame:
+    """Events dated from start to end, both inclusive."""
+    dates = events["date"]
+    return events[(dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))]
+
+
+def of_types(events: pd.DataFrame, types) -> pd.DataFrame:
+    """Events whose event_type is in types."""
+    return events[events["event_type"].isin(list(types))]
+
+
+def events_per_month(events: pd.DataFrame, by: str = "event_type", start=None, end=None) -> pd.DataFrame:
+    """Count events per calendar month, one column per value of `by` seen; months with none are 0."""
+    start = pd.Timestamp(start if start is not None else events["date"].min()).to_period("M")
+    end = pd.Timestamp(end if end is not None else events["date"].max()).to_period("M")
+    months = pd.period_range(start, end, freq="M")
+    keys = events["date"].dt.to_period("M")
+    values = events[by].astype("object")
+    table = pd.crosstab(keys, values) if len(events) else pd.DataFrame(index=months[:0])
+    table = table.reindex(months, fill_value=0)
+    table.index = table.index.to_timestamp()
+    table.index.name = "month"
+    table.columns.name = by
+    return table.astype("int64")
+
+
+def attacks_per_month(events: pd.DataFrame, by: str = "event_type", start=None, end=None) -> pd.DataFrame:
+    """Count attacks per calendar month, one column per value of `by`; months with none are 0."""
+    return events_per_month(attacks(events), by=by, start=start, end=end)
+
+
+def count_by(events: pd.DataFrame, column: str) -> pd.Series:
+    """How many events fall under each value of column, largest first, values with none dropped."""
+    counts = events[column].astype("object").value_counts()
+    counts.index.name = column
+    return counts.rename("events")
+
+
+def attacks_per_year(events: pd.DataFrame) -> pd.Series:
+    """Count attacks per calendar year, years from the first to the last event included."""
+    found = attacks(events)
+    years = range(events["date"].dt.year.min(), events["date"].dt.year.max() + 1)
+    counts = found["date"].dt.year.value_counts().reindex(years, fill_value=0)
+    counts.index.name = "year"
+    return counts.rename("attacks")
+
+
+def key_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The strikes, missile strikes, assaults, political moves and handovers, with date and summary."""
+    rows = events[events["event_type"].isin(KEY_EVENT_TYPES)]
+    return rows[["date", "event_id", "event_type", "actor", "site", "summary"]].reset_index(drop=True)
+
+
+def casualties(events: pd.DataFrame) -> pd.Series:
+    """Total US killed, US wounded and others killed over the given events (unknowns count as 0)."""
+    return events[["us_killed", "us_wounded", "other_killed"]].sum().astype("int64")
+
+
+def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
+    """Published attack counts (from the data package) beside the attacks this dataset has in the same window."""
+    from .data import published_counts
+
+    table = published_counts().copy()
+    found = attacks(events)
+    table["in_dataset"] = [len(between(found, s, e)) for s, e in zip(table["start"], table["end"])]
+    table["share"] = (table["in_dataset"] / table["count"]).round(2)
+    return table[["who", "start", "end", "what", "count", "in_dataset", "share", "source_url"]]

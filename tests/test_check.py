@@ -1,0 +1,24 @@
+import titfortat as tt
+from titfortat.check import EXERCISES
+
+
+def test_blank_answer_asks_for_an_answer(events):
+    result = tt.check("01.1", ..., events)
+    assert not result.passed and "replace" in result.message
+
+
+def test_right_answer_passes_and_wrong_one_gets_a_hint_without_the_answer(events):
+    right = EXERCISES["01.1"].expected(events)
+    assert tt.check("01.1", right, events).passed
+    wrong = tt.check("01.1", right + 5, events)
+    assert not wrong.passed and "too high" in wrong.message and str(right) not in wrong.message
+
+
+def test_text_answers_ignore_case(events):
+    top = EXERCISES["01.3"].expected(events)
+    assert tt.check("01.3", top.upper(), events).passed
+
+
+def test_every_exercise_computes_an_answer_from_the_data(events):
+    for key, exercise in EXERCISES.items():
+        assert exercise.expected(events) is not None, key

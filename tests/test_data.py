@@ -1,0 +1,127 @@
+"""The shipped CSV validates, and each kind of malformed file gets one clear error."""
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import titfortat as tt
+from titfortat.data import DATAPACKAGE, EVENTS_CSV, DataError
+
+
+def test_shipped_events_validate_and_load_with_types(events):
+    assert len(events) >= 150
+    assert len(tt.attacks(events)) >= 100
+    assert str(events["date"].dtype).startswith("datetime64")
+    assert str(events["us_killed"].dtype) == "Int64"
+    assert isinstance(events["event_type"].dtype, pd.CategoricalDtype)
+
+
+def test_every_row_cites_a_web_source_and_has_a_summary(events):
+    assert events["source_url"].str.match(r"https?://\S+$").all()
+    assert (events["summary"].str.len() > 20).all()
+
+
+def test_event_ids_start_with_the_event_date(events):
+    assert (events["event_id"].str[:10] == events["date"].dt.strftime("%Y-%m-%d")).all()
+
+
+def test_coordinates_are_the_site_table_coordinates(events):
+    table = tt.sites()
+    located = events.dropna(subset=["latitude"])
+    expected = table.loc[located["site"].astype(str), ["latitude", "longitude"]].to_numpy(dtype=float)
+    assert (abs(located[["latitude", "longitude"]].to_numpy() - expected) < 1e-4).all()
+
+
+def test_every_site_with_coordinates_cites_where_they_came_from():
+    table = tt.sites().dropna(subset=["latitude"])
+    assert table["source_url"].str.startswith("http").all()
+
+
+def test_rows_without_coordinates_are_only_political_or_troop_changes(events):
+    blank = events[events["latitude"].isna()]
+    assert set(blank["event_type"].astype(str)) <= {"political", "troop_change"}
+
+
+def test_key_escalation_events_are_present(events):
+    ids = set(events["event_id"])
+    for day, kind in [
+        ("2019-12-27", "rocket_attack"),
+        ("2019-12-29", "us_strike"),
+        ("2019-12-31", "assault"),
+        ("2020-01-03", "us_strike"),
+        ("2020-01-08", "missile_strike"),
+        ("2020-03-11", "rocket_attack"),
+    ]:
+        assert ((events["date"] == day) & (events["event_type"] == kind)).any(), (day, kind)
+    assert ids
+
+
+def _broken_copy(tmp_path: Path, edit) -> Path:
+    rows = list(csv.DictReader(EVENTS_CSV.open(encoding="utf-8")))
+    fields = list(rows[0])
+    rows, fields = edit(rows, fields)
+    target = tmp_path / "events.csv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    shutil.copy(DATAPACKAGE, tmp_path / "datapackage.json")
+    return target
+
+
+def _set(index, column, value):
+    def edit(rows, fields):
+        rows[index][column] = value
+        return rows, fields
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "edit, expected",
+    [
+        (_set(5, "date", "2020-13-45"), ["line 7", "column 'date'"]),
+        (_set(5, "event_type", "nuclear_strike"), ["line 7", "column 'event_type'"]),
+        (_set(5, "us_killed", "-2"), ["line 7", "column 'us_killed'"]),
+        (_set(5, "latitude", "51.5"), ["line 7", "column 'latitude'"]),
+        (_set(5, "source_url", ""), ["line 7", "column 'source_url'"]),
+        (_set(5, "site", "atlantis"), ["line 7", "column 'site'"]),
+    ],
+)
+def test_malformed_cell_names_file_line_event_and_column(tmp_path, edit, expected):
+    path = _broken_copy(tmp_path, edit)
+    event_id = list(csv.DictReader(EVENTS_CSV.open(encoding="utf-8")))[5]["event_id"]
+    with pytest.raises(DataError) as error:
+        tt.load_events(path, tmp_path / "datapackage.json")
+    message = str(error.value)
+    for part in ["events.csv", event_id, *expected]:
+        assert part in message
+
+
+def test_duplicate_event_id_is_refused(tmp_path):
+    def edit(rows, fields):
+        rows[6]["event_id"] = rows[5]["event_id"]
+        return rows, fields
+
+    with pytest.raises(DataError, match=r"line 8 .*column 'event_id'"):
+        tt.load_events(_broken_copy(tmp_path, edit), tmp_path / "datapackage.json")
+
+
+def test_missing_column_is_refused(tmp_path):
+    def edit(rows, fields):
+        return rows, [f for f in fields if f != "summary"]
+
+    with pytest.raises(DataError, match="summary"):
+        tt.load_events(_broken_copy(tmp_path, edit), tmp_path / "datapackage.json")
+
+
+def test_attack_without_coordinates_is_refused(tmp_path):
+    def edit(rows, fields):
+        first_attack = next(r for r in rows if r["event_type"] == "rocket_attack")
+        first_attack["latitude"] = first_attack["longitude"] = ""
+        return rows, fields
+
+    with pytest.raises(DataError, match="latitude and longitude are required"):
+        tt.load_events(_broken_copy(tmp_path, edit), tmp_path / "datapackage.json")

@@ -1,0 +1,60 @@
+import pandas as pd
+import titfortat as tt
+from conftest import make_events
+
+ROWS = [
+    ("2020-01-05", "rocket_attack", "taji", "unknown"),
+    ("2020-01-20", "ied_attack", "babil", "unknown"),
+    ("2020-03-02", "rocket_attack", "taji", "kataib_hezbollah"),
+    ("2020-03-03", "us_strike", "al_qaim", "united_states"),
+    ("2020-03-04", "political", "baghdad", "iraq_parliament"),
+]
+
+
+def test_attacks_per_month_fills_empty_months_with_zero():
+    monthly = tt.attacks_per_month(make_events(ROWS))
+    assert list(monthly.index.strftime("%Y-%m")) == ["2020-01", "2020-02", "2020-03"]
+    assert monthly.loc["2020-02-01"].sum() == 0
+    assert monthly.loc["2020-01-01", "rocket_attack"] == 1 and monthly.loc["2020-01-01", "ied_attack"] == 1
+
+
+def test_attacks_exclude_strikes_and_politics():
+    assert list(tt.attacks(make_events(ROWS))["event_type"]) == ["rocket_attack", "ied_attack", "rocket_attack"]
+
+
+def test_count_by_site_orders_largest_first():
+    counts = tt.count_by(tt.attacks(make_events(ROWS)), "site")
+    assert counts.to_dict() == {"taji": 2, "babil": 1}
+
+
+def test_attacks_per_year_includes_years_with_none():
+    frame = make_events([("2018-05-01", "rocket_attack", "taji", "unknown"), ("2020-05-01", "political", "x", "y")])
+    assert tt.attacks_per_year(frame).to_dict() == {2018: 1, 2019: 0, 2020: 0}
+
+
+def test_between_includes_both_ends():
+    assert len(tt.between(make_events(ROWS), "2020-01-05", "2020-03-02")) == 3
+
+
+def test_casualties_treat_unknown_as_zero():
+    frame = make_events(
+        [
+            ("2020-01-01", "rocket_attack", "taji", "u", {"us_killed": 2}),
+            ("2020-01-02", "rocket_attack", "taji", "u", {"other_killed": 3}),
+        ]
+    )
+    assert tt.casualties(frame).to_dict() == {"us_killed": 2, "us_wounded": 0, "other_killed": 3}
+
+
+def test_compare_with_published_counts_attacks_in_each_window(events):
+    table = tt.timeline.compare_with_published(events)
+    first = table.iloc[0]
+    expected = len(tt.between(tt.attacks(events), first["start"], first["end"]))
+    assert first["in_dataset"] == expected
+    assert (table["count"] > 0).all()
+
+
+def test_key_events_are_the_non_attack_turning_points():
+    kinds = set(tt.key_events(make_events(ROWS))["event_type"])
+    assert kinds == {"us_strike", "political"}
+    assert isinstance(tt.key_events(make_events(ROWS)), pd.DataFrame)

@@ -1,0 +1,42 @@
+"""Execute the lessons in place, top to bottom, and keep their metadata lean (what `make store` runs).
+
+Run after changing the library or the data; commit the notebooks it rewrites.
+"""
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+KEEP_CELL_METADATA = {"tags"}
+
+
+def clean(notebook):
+    notebook.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    }
+    for cell in notebook.cells:
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
+        cell.pop("id", None)
+    notebook.nbformat, notebook.nbformat_minor = 4, 4
+    return notebook
+
+
+def store(path: Path) -> str:
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
+    nbformat.write(clean(notebook), path)
+    return path.name
+
+
+if __name__ == "__main__":
+    paths = [Path(p) for p in sys.argv[1:]] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        for name in pool.map(store, paths):
+            print("stored", name)
