@@ -54,7 +54,7 @@ __all__ = [
 def __getattr__(name):
     # widgets pull in ipywidgets; load them only when a lesson asks for one.
     if name == "widgets":
-        from . import widgets
+        import importlib
 
-        return widgets
+        return importlib.import_module(".widgets", __name__)
     raise AttributeError(f"module 'titfortat' has no attribute {name!r}")

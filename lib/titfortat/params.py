@@ -53,13 +53,12 @@ def as_subset(name: str, value, choices: Iterable[str]) -> list[str]:
     """A non-empty list of distinct values from a fixed set (a comma-separated string also works)."""
     choices = list(choices)
     allowed = "a non-empty list drawn from " + ", ".join(choices)
-    if isinstance(value, str):
-        value = [part.strip() for part in value.split(",") if part.strip()]
-    if not isinstance(value, (list, tuple)) or not value:
+    items = [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not items:
         _fail(name, value, allowed)
-    if any(not isinstance(item, str) or item not in choices for item in value) or len(set(value)) != len(value):
+    if any(not isinstance(item, str) or item not in choices for item in items) or len(set(items)) != len(items):
         _fail(name, value, allowed)
-    return list(value)
+    return list(items)
 
 
 def check_order(first: str, first_value, second: str, second_value) -> None:

@@ -81,3 +81,28 @@ def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
     table["in_dataset"] = [len(between(found, s, e)) for s, e in zip(table["start"], table["end"])]
     table["share"] = (table["in_dataset"] / table["count"]).round(2)
     return table[["who", "start", "end", "what", "count", "in_dataset", "share", "source_url"]]
+
+
+# Turning points marked on the monthly charts: event ids in data/events.csv and a short label.
+MILESTONES = [
+    ("2018-12-26-ain_al_asad-trump_visit", "Trump at Ain al-Asad"),
+    ("2019-05-15-us_embassy-ordered_departure", "Embassy staff ordered out"),
+    ("2019-12-27-k1-rocket", "K-1 attack"),
+    ("2020-01-03-baghdad_airport-strike", "Soleimani killed"),
+    ("2020-06-11-baghdad-strategic_dialogue", "Strategic dialogue"),
+    ("2020-09-26-us_embassy-political", "Embassy closure threat"),
+    ("2021-02-26-abu_kamal-strike", "US strike in Syria"),
+    ("2021-07-26-white_house-combat_mission_end", "End of combat mission agreed"),
+]
+
+
+def milestones(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """The turning points (date, label, summary) that fall between start and end."""
+    table = events.set_index("event_id").loc[[key for key, _ in MILESTONES], ["date", "summary"]]
+    table["label"] = [label for _, label in MILESTONES]
+    if start is not None or end is not None:
+        table = table[
+            (table["date"] >= pd.Timestamp(start or "1900-01-01"))
+            & (table["date"] <= pd.Timestamp(end or "2100-01-01"))
+        ]
+    return table.reset_index()

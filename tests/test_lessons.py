@@ -1,0 +1,31 @@
+"""The lesson sources: every exercise's solution passes its check, and every blank gets a hint."""
+
+import re
+from pathlib import Path
+
+import pytest
+import titfortat as tt
+
+SOURCES = sorted((Path(__file__).resolve().parents[1] / "tools" / "lessons").glob("[0-9][0-9]_*.md"))
+EXERCISE = re.compile(r'answer = \.\.\.\s*# SOLUTION: (.+)\ntt\.check\("([0-9.]+)"')
+CASES = [(m.group(2), m.group(1)) for source in SOURCES for m in EXERCISE.finditer(source.read_text())]
+
+
+def test_every_lesson_after_the_first_has_three_exercises():
+    for source in SOURCES[1:]:
+        assert len(EXERCISE.findall(source.read_text())) >= 3, source.name
+
+
+@pytest.mark.parametrize("exercise, solution", CASES, ids=[c[0] for c in CASES])
+def test_solution_passes_and_blank_fails_with_a_hint(events, exercise, solution):
+    answer = eval(solution, {"events": events, "tt": tt})
+    assert tt.check(exercise, answer, events).passed
+    blank = tt.check(exercise, ..., events)
+    assert not blank.passed and "replace" in blank.message
+
+
+def test_every_lesson_has_objectives_discussion_and_key_points():
+    for source in SOURCES[1:]:
+        text = source.read_text()
+        for heading in ["Learning objectives", "## Discussion questions", "## Key points", "```python parameters"]:
+            assert heading in text, (source.name, heading)
