@@ -125,3 +125,11 @@ def test_attack_without_coordinates_is_refused(tmp_path):
 
     with pytest.raises(DataError, match="latitude and longitude are required"):
         tt.load_events(_broken_copy(tmp_path, edit), tmp_path / "datapackage.json")
+
+
+def test_codebook_coverage_table_matches_the_data(events):
+    codebook = (EVENTS_CSV.parent / "README.md").read_text()
+    table = tt.timeline.compare_with_published(events)
+    for _, row in table.iterrows():
+        assert f"| {row['count']} | {row['in_dataset']} |" in codebook.replace("at least ", "")
+    assert f"{len(events)} rows, {len(tt.attacks(events))} of them attacks" in codebook
