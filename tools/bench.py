@@ -29,7 +29,8 @@ def seconds(command: list[str]) -> float:
 
 def best_import(statement: str) -> float:
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
-    return min(float(subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(5))
+    runs = [subprocess.run([PY, "-c", code], capture_output=True, text=True, check=True) for _ in range(5)]
+    return min(float(run.stdout) for run in runs)
 
 
 def floor_notebooks(count: int) -> list[Path]:
@@ -53,20 +54,30 @@ def main():
     floors = floor_notebooks(len(lessons))
     pytest = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "-n", JOBS, "--dist", "loadfile"]
     a = seconds(pytest + [str(p) for p in lessons]) / seconds(pytest + [str(p) for p in floors])
-    floor_run = [PY, "-c", "import sys, titfortat.rerun as r; from pathlib import Path; "
-                 "runs = [r.Run(Path(p), {}, Path(p).with_name('out_' + Path(p).name)) for p in sys.argv[1:]]; "
-                 "r.run_all(runs, " + JOBS + ")", *map(str, floors)]
+    floor_run = [
+        PY,
+        "-c",
+        "import sys, titfortat.rerun as r; from pathlib import Path; "
+        "runs = [r.Run(Path(p), {}, Path(p).with_name('out_' + Path(p).name)) for p in sys.argv[1:]]; "
+        "r.run_all(runs, " + JOBS + ")",
+        *map(str, floors),
+    ]
     b = seconds([PY, "-m", "titfortat.rerun", "--jobs", JOBS]) / seconds(floor_run)
     c = best_import("import titfortat") / best_import("import pandas, plotly.express")
-    lines = [f"- (a) nbval over the lessons / floor: {a:.2f} (target 1.3)",
-             f"- (b) rerun of the lessons / papermill on the floor: {b:.2f} (target 1.3)",
-             f"- (c) import titfortat / import pandas, plotly.express: {c:.2f} (target 1.2)"]
+    lines = [
+        f"- (a) nbval over the lessons / floor: {a:.2f} (target 1.3)",
+        f"- (b) rerun of the lessons / papermill on the floor: {b:.2f} (target 1.3)",
+        f"- (c) import titfortat / import pandas, plotly.express: {c:.2f} (target 1.2)",
+    ]
     print("\n".join(lines))
     readme = ROOT / "README.md"
     section = "## Performance\n\nMeasured by `make bench` on a 2-core machine:\n\n" + "\n".join(lines) + "\n"
     text = readme.read_text()
-    text = re.sub(r"## Performance\n.*?(?=\n## |\Z)", section, text, flags=re.S) if "## Performance" in text \
+    text = (
+        re.sub(r"## Performance\n.*?(?=\n## |\Z)", section, text, flags=re.S)
+        if "## Performance" in text
         else text.rstrip() + "\n\n" + section
+    )
     readme.write_text(text)
 
 
