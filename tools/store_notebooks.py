@@ -12,6 +12,11 @@ from nbclient import NotebookClient
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 KEEP_CELL_METADATA = {"tags"}
+WIDGET = "application/vnd.jupyter.widget-view+json"
+# Stored in place of a live widget, whose model id is random and whose state we do not store.
+WIDGET_NOTE = (
+    "Interactive widget: run this cell in a live notebook to use it; the static figure above shows the same data."
+)
 
 
 def clean(notebook):
@@ -22,6 +27,9 @@ def clean(notebook):
     for cell in notebook.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
         cell.pop("id", None)
+        for output in cell.get("outputs", []):
+            if WIDGET in output.get("data", {}):
+                output["data"] = {"text/plain": WIDGET_NOTE}
     notebook.nbformat, notebook.nbformat_minor = 4, 4
     return notebook
 
