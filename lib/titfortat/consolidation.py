@@ -7,6 +7,9 @@ import pandas as pd
 from .data import sites as site_table
 from .timeline import attacks
 
+# The cut-off dates the consolidation lesson and its widget allow: a year either side of the handovers.
+CUTOFF_RANGE = ("2019-07-01", "2021-06-30")
+
 # Broad regions for the before/after comparison, by province (Iraq) or country.
 REGIONS = {
     "Anbar": "West (Anbar)",

@@ -15,6 +15,9 @@ CYCLES = {
     "erbil": {"title": "The Erbil cycle, February - March 2021", "start": "2021-02-15", "site": "erbil_airport"},
 }
 
+# The longest ladder a lesson or widget draws, in days after the opening attack.
+MAX_WINDOW_DAYS = 60
+
 # Which side of the conflict each actor stands on, for colouring and for the ladder's rows.
 SIDES = {
     "united_states": "United States",

@@ -4,7 +4,8 @@ notebook's `parameters` cell)."""
 from __future__ import annotations
 
 from . import params
-from .cycle import CYCLES
+from .consolidation import CUTOFF_RANGE
+from .cycle import CYCLES, MAX_WINDOW_DAYS
 from .data import field_enum, schema
 
 
@@ -28,10 +29,10 @@ def parameters(lesson: str, **values) -> dict:
         },
         "02": {
             "cycle": lambda n, v: params.as_choice(n, v, list(CYCLES)),
-            "window_days": lambda n, v: params.as_int(n, v, 1, 60),
+            "window_days": lambda n, v: params.as_int(n, v, 1, MAX_WINDOW_DAYS),
         },
         "03": {
-            "cutoff": lambda n, v: params.as_date(n, v, "2019-07-01", "2021-06-30"),
+            "cutoff": lambda n, v: params.as_date(n, v, *CUTOFF_RANGE),
             "window_days": lambda n, v: params.as_int(n, v, 30, 540),
             "sites": lambda n, v: params.as_subset(n, v, field_enum("site")),
         },

@@ -49,7 +49,7 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
 def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
     """A cycle menu and a window slider over the escalation ladder."""
     choice = widgets.ToggleButtons(options=list(cycle.CYCLES), value="soleimani", description="Cycle")
-    window = widgets.IntSlider(value=window_days, min=1, max=60, description="Days")
+    window = widgets.IntSlider(value=window_days, min=1, max=cycle.MAX_WINDOW_DAYS, description="Days")
 
     def build():
         rungs = cycle.escalation_ladder(events, choice.value, window.value)
@@ -63,7 +63,7 @@ def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
 
 def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.VBox:
     """A date slider for the consolidation cut-off over the before/after bars by region."""
-    months = pd.date_range("2019-07-01", "2021-06-01", freq="MS")
+    months = pd.date_range(*consolidation.CUTOFF_RANGE, freq="MS")
     options = [(f"{m:%b %Y}", m) for m in months]
     start = min(months, key=lambda m: abs(m - pd.Timestamp(cutoff)))
     slider = widgets.SelectionSlider(
