@@ -1,5 +1,5 @@
 import titfortat as tt
-from conftest import make_events
+from frames import make_events
 
 ROWS = [
     ("2020-01-10", "rocket_attack", "k1", "unknown", {"province": "Kirkuk"}),

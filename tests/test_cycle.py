@@ -1,6 +1,6 @@
 import pytest
 import titfortat as tt
-from conftest import make_events
+from frames import make_events
 from titfortat.cycle import side_of
 
 LADDER = [

@@ -1,6 +1,6 @@
 import pandas as pd
 import titfortat as tt
-from conftest import make_events
+from frames import make_events
 
 ROWS = [
     ("2020-01-05", "rocket_attack", "taji", "unknown"),

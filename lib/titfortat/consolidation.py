@@ -46,6 +46,7 @@ def handovers(events: pd.DataFrame) -> pd.DataFrame:
     names = site_table()["name"]
     table = rows[["date", "site", "province", "latitude", "longitude", "summary", "source_url", "event_id"]].copy()
     table.insert(2, "name", table["site"].astype("object").map(names))
+    table.insert(0, "order", range(1, len(table) + 1))  # short labels for the map, in date order
     return table.reset_index(drop=True)
 
 

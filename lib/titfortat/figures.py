@@ -95,15 +95,22 @@ def _finish(fig: Figure, title: str, x: str, y: str, n: int, description: str, h
         height=height,
         meta={"description": description},
         legend_title_text="",
-        margin={"b": 90},
+        margin={"b": 110},
         font={"family": "Arial, sans-serif"},
     )
+    return _note(fig, SOURCE.format(n=n))
+
+
+def _note(fig: Figure, text: str) -> Figure:
+    # A fixed number of pixels below the plot area: clear of tick labels and the axis title at any height.
     fig.add_annotation(
-        text=SOURCE.format(n=n),
+        text=text,
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.2,
+        y=0,
+        yanchor="top",
+        yshift=-72,
         showarrow=False,
         font={"size": 11, "color": "#555555"},
         xanchor="left",
@@ -124,11 +131,12 @@ def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.Dat
         )
     fig.update_layout(barmode="stack", bargap=0.1)
     if marks is not None:
-        for _, row in marks.iterrows():
+        fig.update_layout(margin={"t": 150})
+        for i, (_, row) in enumerate(marks.iterrows()):
             fig.add_vline(x=row["date"], line_dash="dot", line_color=OKABE_ITO["grey"])
-            fig.add_annotation(
+            fig.add_annotation(  # three staggered heights so labels of nearby events do not collide
                 x=row["date"],
-                y=1.02,
+                y=1.02 + 0.08 * (i % 3),
                 yref="paper",
                 text=row["label"],
                 showarrow=False,
@@ -196,7 +204,8 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             mode="markers+text",
             name=side,
             text=rows["rung"].astype(str),
-            textposition="top center",
+            # alternate above and below so rungs on the same day stay readable
+            textposition=["top center" if rung % 2 else "bottom center" for rung in rows["rung"]],
             marker={
                 "color": colour_for(side),
                 "size": 12 + 2 * rows["killed"].clip(upper=15).astype(float),
@@ -271,7 +280,7 @@ def base_map(
         y=points["latitude"],
         mode="markers+text",
         text=points[text],
-        textposition="top right",
+        textposition=[("top right", "bottom right", "top left", "bottom left")[i % 4] for i in range(len(points))],
         marker=marker,
         showlegend=False,
         name="",
@@ -375,16 +384,6 @@ def option_ranking(ranked: pd.DataFrame, title: str) -> Figure:
         template="plotly_white",
         height=360,
         meta={"description": description},
-        margin={"l": 260},
+        margin={"l": 260, "b": 110},
     )
-    fig.add_annotation(
-        text="Scores: the lesson's starting judgements, not data; change them and the weights.",
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=-0.25,
-        showarrow=False,
-        font={"size": 11, "color": "#555555"},
-        xanchor="left",
-    )
-    return fig
+    return _note(fig, "Scores: the lesson's starting judgements, not data; change them and the weights.")
