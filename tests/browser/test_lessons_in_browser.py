@@ -132,3 +132,41 @@ def test_the_map_draws_country_outlines_from_shipped_borders(page, lab):
     )
     assert outlines >= 7, "Iraq and its six neighbours should be outlined"
     check_clean(page, path.name)
+
+
+def test_a_wrong_parameter_typed_by_a_student_shows_one_sentence(page, lab):
+    path = ROOT / "notebooks" / "02_soleimani_cycle.ipynb"
+    open_notebook(page, lab, path)
+    page.wait_for_function(
+        "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('Idle')", timeout=60_000
+    )
+    editor = page.locator(".jp-CodeCell .cm-content").first
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type('cycle = "tajj"\nwindow_days = 12\n')
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.press("Shift+Enter")
+    error = page.locator(".jp-OutputArea-output", has_text="ParameterError")
+    error.wait_for(timeout=60_000)
+    assert error.inner_text().strip() == (
+        "ParameterError: Parameter 'cycle' got 'tajj'; allowed: one of soleimani, taji, erbil."
+    )
+    error.screenshot(path=str(SCREENSHOTS / "02_soleimani_cycle-wrong-parameter.png"))
+    check_clean(page, path.name)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_static_html_copy_draws_every_figure_offline(page, tmp_path, path):
+    from titfortat.rerun import write_html
+
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    page.goto(write_html(copy).as_uri())
+    page.wait_for_timeout(1500)
+    drawn = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(p => p.querySelectorAll('g.trace').length > 0).length"
+    )
+    assert drawn == stored_figures(path)
+    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-static-html.png"))
+    check_clean(page, copy.name)
