@@ -8,12 +8,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
+from lab_pages import ROOT, SCREENSHOTS
 
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SETTINGS = {
     # Render every cell (no virtual scrolling), never save over the copies, no news pop-up.

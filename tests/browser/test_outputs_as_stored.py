@@ -1,0 +1,43 @@
+"""What a student sees first: each lesson opened without running, and its static HTML copy, offline."""
+
+import pytest
+from lab_pages import (
+    NOTEBOOKS,
+    SCREENSHOTS,
+    check_clean,
+    drawn_figures,
+    open_notebook,
+    screenshot_figures,
+    stored_figures,
+)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_stored_outputs_render_without_running(page, lab, path):
+    open_notebook(page, lab, path)
+    expected = stored_figures(path)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jp-Notebook .js-plotly-plot g.trace').length > 0 || {expected} === 0",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1500)
+    assert drawn_figures(page) == expected
+    screenshot_figures(page, path.stem, "stored")
+    check_clean(page, path.name)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_static_html_copy_draws_every_figure_offline(page, tmp_path, path):
+    from titfortat.rerun import write_html
+
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    page.goto(write_html(copy).as_uri())
+    page.wait_for_timeout(1500)
+    drawn = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(p => p.querySelectorAll('g.trace').length > 0).length"
+    )
+    assert drawn == stored_figures(path)
+    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-static-html.png"))
+    check_clean(page, copy.name)
