@@ -7,10 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import titfortat as tt
-from titfortat.data import DATAPACKAGE, EVENTS_CSV, DataError
+from titfortat.data import DATAPACKAGE, EVENTS_CSV, DataError, validate
 
 
 def test_shipped_events_validate_and_load_with_types(events):
+    validate(EVENTS_CSV, DATAPACKAGE)  # always the full check, whatever the cache remembers
     assert len(events) >= 150
     assert len(tt.attacks(events)) >= 100
     assert str(events["date"].dtype).startswith("datetime64")
@@ -133,3 +134,19 @@ def test_codebook_coverage_table_matches_the_data(events):
     for _, row in table.iterrows():
         assert f"| {row['count']} | {row['in_dataset']} |" in codebook.replace("at least ", "")
     assert f"{len(events)} rows, {len(tt.attacks(events))} of them attacks" in codebook
+
+
+def test_validation_runs_once_per_file_content(tmp_path, monkeypatch):
+    from titfortat import data
+
+    monkeypatch.setattr(data, "CACHE_DIR", tmp_path / "cache")
+    calls = []
+    monkeypatch.setattr(data, "validate", lambda *args: calls.append(args))
+    copy = tmp_path / "events.csv"
+    copy.write_bytes(EVENTS_CSV.read_bytes())
+    data.validate_once(copy, DATAPACKAGE)
+    data.validate_once(copy, DATAPACKAGE)
+    assert len(calls) == 1
+    copy.write_bytes(EVENTS_CSV.read_bytes() + b"\n")
+    data.validate_once(copy, DATAPACKAGE)
+    assert len(calls) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from functools import lru_cache
@@ -15,6 +16,11 @@ EVENTS_CSV = DATA_DIR / "events.csv"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 
 COUNT_COLUMNS = ["projectiles", "us_killed", "us_wounded", "other_killed"]
+# Where we remember files that passed validation. Frictionless checks its schema with jsonschema,
+# whose import alone costs over a second here, so a lesson skips it when the same bytes passed before.
+CACHE_DIR = Path(
+    os.environ.get("TITFORTAT_CACHE", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "titfortat")
+)
 
 
 class DataError(ValueError):
@@ -114,9 +120,30 @@ def _event_ids(csv_path: Path) -> dict[int, str]:
     return {number: (row[0] if row else "?") for number, row in enumerate(rows[1:], start=2)}
 
 
+def _validation_stamp(csv_path: Path, package_path: Path) -> Path:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(Path(csv_path).read_bytes() + Path(package_path).read_bytes())
+    digest.update(version("frictionless").encode())
+    return CACHE_DIR / f"valid-{digest.hexdigest()[:32]}"
+
+
+def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> None:
+    """validate(), skipped when these exact file contents already passed with this frictionless version."""
+    stamp = _validation_stamp(csv_path, package_path)
+    if stamp.exists():
+        return
+    validate(csv_path, package_path)
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.touch()
+    except OSError:  # a read-only home: validate every time instead
+        pass
+
+
 def load_events(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> pd.DataFrame:
     """Validate events.csv against the schema and return it with dates, nullable counts and categoricals."""
-    validate(csv_path, package_path)
+    validate_once(csv_path, package_path)
     frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_values=[""])
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
     for column in ["latitude", "longitude"]:
