@@ -216,7 +216,7 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             hovertemplate="Rung %{text}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
             "<br>Source: %{customdata[2]}<extra></extra>",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1])
+    fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1], range=[-0.6, 3.6])
     description = (
         f"Escalation ladder of {len(rungs)} events over {int(rungs['day'].max()) + 1 if len(rungs) else 0} days, "
         "one row per side, marker size growing with the number killed."

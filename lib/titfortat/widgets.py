@@ -5,22 +5,28 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
+from IPython.display import display
 
 from . import consolidation, cycle, figures, response, timeline
 
 
-def _live_figure(fig: go.Figure) -> go.FigureWidget:
-    widget = go.FigureWidget(fig)
-    widget.layout.meta = fig.layout.meta
-    return widget
+def _linked(controls: list, build) -> widgets.Output:
+    """An output area showing build()'s figure, drawn again whenever one of the controls changes.
 
+    A plain output area rather than plotly's FigureWidget: that one imports nbformat and jsonschema,
+    which cost seconds per lesson here, and needs anywidget.
+    """
+    area = widgets.Output()
 
-def _replace(target: go.FigureWidget, fig: go.Figure) -> None:
-    with target.batch_update():
-        target.data = []
-        target.add_traces(list(fig.data))
-        target.layout = fig.layout
+    def redraw(_change=None):
+        area.clear_output(wait=True)
+        with area:
+            display(build())
+
+    for control in controls:
+        control.observe(redraw, names="value")
+    redraw()
+    return area
 
 
 def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
@@ -40,9 +46,7 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
         )
         return figures.monthly_bars(monthly, f"Events per month, {span.value[0]}-{span.value[1]}", len(chosen))
 
-    plot = _live_figure(build())
-    for control in (span, group):
-        control.observe(lambda _: _replace(plot, build()), names="value")
+    plot = _linked([span, group], build)
     return widgets.VBox([widgets.HBox([span, group]), plot])
 
 
@@ -55,9 +59,7 @@ def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
         rungs = cycle.escalation_ladder(events, choice.value, window.value)
         return figures.ladder(rungs, f"{cycle.CYCLES[choice.value]['title']}: first {window.value} days")
 
-    plot = _live_figure(build())
-    for control in (choice, window):
-        control.observe(lambda _: _replace(plot, build()), names="value")
+    plot = _linked([choice, window], build)
     return widgets.VBox([widgets.HBox([choice, window]), plot])
 
 
@@ -79,8 +81,7 @@ def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.V
             len(events),
         )
 
-    plot = _live_figure(build())
-    slider.observe(lambda _: _replace(plot, build()), names="value")
+    plot = _linked([slider], build)
     return widgets.VBox([slider, plot])
 
 
@@ -102,7 +103,5 @@ def decision_matrix(weights: dict) -> widgets.VBox:
         ranked = response.rank_options({k: s.value for k, s in sliders.items()})
         return figures.option_ranking(ranked, "Response options ranked by your weights")
 
-    plot = _live_figure(build())
-    for slider in sliders.values():
-        slider.observe(lambda _: _replace(plot, build()), names="value")
+    plot = _linked(list(sliders.values()), build)
     return widgets.VBox([*sliders.values(), plot])
