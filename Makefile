@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: install lab test lint unit notebooks browser rerun bench store clean lock chromium
+.PHONY: install lab test lint rerun bench store site sources clean lock chromium
 
 $(STAMP): binder/requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ rerun: install
 
 bench: install
 	$(BIN)/python tools/bench.py
+
+# The static HTML edition of all lessons, readable offline: build/site/index.html
+site: install
+	$(BIN)/python -m titfortat.edition
+
+# docs/sources.md, the bibliography of every report the dataset cites (after changing the data)
+sources: install
+	$(BIN)/python -m titfortat.sources
 
 # Re-execute the lessons in place and store their outputs (after changing the library or the data).
 store: install

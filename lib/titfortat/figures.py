@@ -22,6 +22,7 @@ OKABE_ITO = {
     "purple": "#CC79A7",
     "black": "#000000",
     "grey": "#999999",
+    "dark_grey": "#555555",
 }
 EVENT_TYPE_COLOURS = {
     "rocket_attack": OKABE_ITO["vermillion"],
@@ -32,7 +33,7 @@ EVENT_TYPE_COLOURS = {
     "assault": OKABE_ITO["yellow"],
     "base_handover": OKABE_ITO["green"],
     "troop_change": OKABE_ITO["sky_blue"],
-    "political": OKABE_ITO["grey"],
+    "political": OKABE_ITO["dark_grey"],
 }
 SIDE_COLOURS = {
     "Militias and crowds": OKABE_ITO["vermillion"],

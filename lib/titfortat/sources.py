@@ -1,0 +1,39 @@
+"""The bibliography of every report the dataset cites, grouped by outlet (docs/sources.md)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def outlet(source_name: str) -> str:
+    """The outlet a row was read at: "Reuters via Hurriyet" and "Reuters" both count as Reuters."""
+    return source_name.split(" via ")[0].strip()
+
+
+def bibliography(events: pd.DataFrame) -> str:
+    """Markdown: one section per outlet (most cited first), one line per cited report with the events it supports."""
+    table = events.assign(outlet=events["source_name"].map(outlet))
+    counts = table.groupby("outlet")["source_url"].nunique().sort_values(ascending=False, kind="stable")
+    lines = [
+        "# Sources",
+        "",
+        f"Every report cited by `data/events.csv`: {table['source_url'].nunique()} reports from "
+        f"{len(counts)} outlets, for {len(table)} events. Generated from the CSV by `make sources`; "
+        "do not edit by hand.",
+        "",
+    ]
+    for name in sorted(counts.index, key=lambda n: (-counts[n], n)):
+        rows = table[table["outlet"] == name]
+        lines += [f"## {name} ({counts[name]})", ""]
+        for url, cited in rows.groupby("source_url", sort=False):
+            ids = ", ".join(f"`{i}`" for i in cited["event_id"])
+            lines.append(f"- <{url}>: {ids}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    from .data import load_events
+    from .rerun import ROOT
+
+    (ROOT / "docs" / "sources.md").write_text(bibliography(load_events()), encoding="utf-8")
