@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import re
 import sys
@@ -150,7 +151,8 @@ def run_all(runs: list[Run], jobs: int) -> list[Run]:
     from tqdm import tqdm
 
     done = {}
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+    # "spawn", not fork: forking a process that already runs threads (a test runner, a kernel) can deadlock.
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {pool.submit(execute, run): i for i, run in enumerate(runs)}
         for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="nb"):
             done[futures[future]] = future.result()

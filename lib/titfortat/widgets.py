@@ -5,28 +5,22 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import display
+import plotly.graph_objects as go
 
 from . import consolidation, cycle, figures, response, timeline
 
 
-def _linked(controls: list, build) -> widgets.Output:
-    """An output area showing build()'s figure, drawn again whenever one of the controls changes.
+def _live_figure(fig: go.Figure) -> go.FigureWidget:
+    widget = go.FigureWidget(fig)
+    widget.layout.meta = fig.layout.meta
+    return widget
 
-    A plain output area rather than plotly's FigureWidget: that one imports nbformat and jsonschema,
-    which cost seconds per lesson here, and needs anywidget.
-    """
-    area = widgets.Output()
 
-    def redraw(_change=None):
-        area.clear_output(wait=True)
-        with area:
-            display(build())
-
-    for control in controls:
-        control.observe(redraw, names="value")
-    redraw()
-    return area
+def _replace(target: go.FigureWidget, fig: go.Figure) -> None:
+    with target.batch_update():
+        target.data = []
+        target.add_traces(list(fig.data))
+        target.layout = fig.layout
 
 
 def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
@@ -46,7 +40,9 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
         )
         return figures.monthly_bars(monthly, f"Events per month, {span.value[0]}-{span.value[1]}", len(chosen))
 
-    plot = _linked([span, group], build)
+    plot = _live_figure(build())
+    for control in (span, group):
+        control.observe(lambda _: _replace(plot, build()), names="value")
     return widgets.VBox([widgets.HBox([span, group]), plot])
 
 
@@ -59,7 +55,9 @@ def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
         rungs = cycle.escalation_ladder(events, choice.value, window.value)
         return figures.ladder(rungs, f"{cycle.CYCLES[choice.value]['title']}: first {window.value} days")
 
-    plot = _linked([choice, window], build)
+    plot = _live_figure(build())
+    for control in (choice, window):
+        control.observe(lambda _: _replace(plot, build()), names="value")
     return widgets.VBox([widgets.HBox([choice, window]), plot])
 
 
@@ -81,7 +79,8 @@ def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.V
             len(events),
         )
 
-    plot = _linked([slider], build)
+    plot = _live_figure(build())
+    slider.observe(lambda _: _replace(plot, build()), names="value")
     return widgets.VBox([slider, plot])
 
 
@@ -103,5 +102,7 @@ def decision_matrix(weights: dict) -> widgets.VBox:
         ranked = response.rank_options({k: s.value for k, s in sliders.items()})
         return figures.option_ranking(ranked, "Response options ranked by your weights")
 
-    plot = _linked(list(sliders.values()), build)
+    plot = _live_figure(build())
+    for slider in sliders.values():
+        slider.observe(lambda _: _replace(plot, build()), names="value")
     return widgets.VBox([*sliders.values(), plot])

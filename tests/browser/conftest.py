@@ -43,7 +43,9 @@ def _free_port() -> int:
 def lab(tmp_path_factory):
     """A JupyterLab server over a copy of the notebooks, so runs in the browser never touch notebooks/."""
     home = tmp_path_factory.mktemp("lab")
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
+    shutil.copytree(
+        ROOT / "notebooks", home / "notebooks", ignore=lambda _, names: [n for n in names if not n.endswith(".ipynb")]
+    )
     settings = home / "settings"
     for name, value in SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
