@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import titfortat as tt
 from lab_pages import (
     NOTEBOOKS,
     ROOT,
@@ -15,6 +16,7 @@ from lab_pages import (
     wait_until_idle,
     widget_cells,
 )
+from titfortat.check import EXERCISES
 
 # How to move each lesson's widget: a click or a key press on its first control.
 INTERACTIONS = {
@@ -95,4 +97,26 @@ def test_a_wrong_parameter_typed_by_a_student_shows_one_sentence(page, lab):
         "ParameterError: Parameter 'cycle' got 'tajj'; allowed: one of soleimani, taji, erbil."
     )
     error.screenshot(path=str(SCREENSHOTS / "02_soleimani_cycle-wrong-parameter.png"))
+    check_clean(page, path.name)
+
+
+def test_an_exercise_answered_wrong_gets_a_hint_then_right_gets_a_tick(page, lab):
+    path = ROOT / "notebooks" / "04_response_options.ipynb"
+    open_notebook(page, lab, path)
+    page.wait_for_function(
+        "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('Idle')", timeout=60_000
+    )
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    page.wait_for_timeout(1000)
+    wait_until_idle(page)
+    right = EXERCISES["04.1"].expected(tt.load_events())
+    cell = page.locator(".jp-CodeCell", has_text='tt.check("04.1"')
+    for answer, expected in [(right + 4, f"not quite: {right + 4} is too high. Hint:"), (right, "correct.")]:
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.type(f'answer = {answer}\ntt.check("04.1", answer, events)')
+        page.keyboard.press("Control+Enter")
+        cell.locator(".jp-OutputArea-output", has_text=expected).wait_for(timeout=30_000)
+    cell.screenshot(path=str(SCREENSHOTS / "04_response_options-exercise.png"))
     check_clean(page, path.name)
