@@ -150,3 +150,34 @@ def test_validation_runs_once_per_file_content(tmp_path, monkeypatch):
     copy.write_bytes(EVENTS_CSV.read_bytes() + b"\n")
     data.validate_once(copy, DATAPACKAGE)
     assert len(calls) == 2
+
+
+# Natural Earth's admin-1 lines are coarse around Baghdad: Camp Taji and Abu Ghraib, both in Baghdad
+# province, fall 13-15 km outside it. A point further out than this is a wrong coordinate or province.
+PROVINCE_TOLERANCE_KM = 20
+
+
+def test_every_iraqi_site_lies_in_the_province_it_names():
+    table = tt.sites().dropna(subset=["latitude"])
+    iraqi = table[(table["country"] == "Iraq") & (table["province"].fillna("") != "")]
+    assert len(iraqi) >= 40
+    outside = {
+        site: round(tt.geography.km_outside(row["longitude"], row["latitude"], row["province"]), 1)
+        for site, row in iraqi.iterrows()
+    }
+    assert {site: km for site, km in outside.items() if km > PROVINCE_TOLERANCE_KM} == {}
+
+
+def test_the_province_check_catches_a_site_put_in_the_wrong_province():
+    basra_airport = tt.sites().loc["basra_airport"]
+    assert tt.geography.km_outside(basra_airport["longitude"], basra_airport["latitude"], "Baghdad") > 300
+
+
+def test_each_event_at_a_site_in_a_province_names_that_province(events):
+    # A site without a province (e.g. "Iraq, nationwide") leaves the event free to name where it happened.
+    site_province = tt.sites()["province"].fillna("")
+    located = events[events["site"].notna()]
+    expected = site_province.loc[located["site"].astype(str)].to_numpy()
+    named = expected != ""
+    assert named.sum() > 150
+    assert (located["province"].fillna("").to_numpy()[named] == expected[named]).all()

@@ -1,6 +1,6 @@
 """titfortat: data, analyses, figures, widgets and exercise checks for the lessons on the rocket war in Iraq."""
 
-from . import figures
+from . import figures, geography
 from .check import check
 from .consolidation import before_after, handovers, held_sites_after
 from .cycle import CYCLES, compare_cycles, escalation_ladder
@@ -38,6 +38,7 @@ __all__ = [
     "event_study",
     "events_per_month",
     "figures",
+    "geography",
     "handovers",
     "held_sites_after",
     "key_events",

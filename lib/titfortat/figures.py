@@ -4,12 +4,12 @@ and a one-line text description (shown as plain text where the chart cannot draw
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from importlib.resources import files
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from . import geography
 
 # Okabe-Ito, a qualitative palette readable with the common forms of colour blindness.
 OKABE_ITO = {
@@ -243,11 +243,6 @@ def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
     return _finish(fig, title, "Rung (date)", "People (count)", len(rungs), description)
 
 
-@lru_cache(maxsize=1)
-def _borders() -> dict:
-    return json.loads(files("titfortat").joinpath("assets/borders.json").read_text())
-
-
 def base_map(
     points: pd.DataFrame,
     title: str,
@@ -258,7 +253,7 @@ def base_map(
 ) -> Figure:
     """Points on a map of Iraq and its neighbours, drawn from shipped borders (no map tiles, no network)."""
     fig = Figure()
-    for country, rings in _borders()["countries"].items():
+    for country, rings in geography.borders()["countries"].items():
         for ring in rings:
             lon, lat = zip(*ring)
             fig.add_scatter(
@@ -275,6 +270,21 @@ def base_map(
                 showlegend=False,
                 name=country,
             )
+    # Provinces as one trace: rings joined by gaps, so 18 outlines cost one SVG path.
+    lon, lat = [], []
+    for rings in geography.provinces().values():
+        for ring in rings:
+            lon += [x for x, _ in ring] + [None]
+            lat += [y for _, y in ring] + [None]
+    fig.add_scatter(
+        x=lon,
+        y=lat,
+        mode="lines",
+        line={"color": "#999999", "width": 0.7},
+        hoverinfo="skip",
+        showlegend=False,
+        name="Provinces of Iraq",
+    )
     marker = {"color": colour, "size": 12 if size is None else size, "line": {"width": 1, "color": "black"}}
     fig.add_scatter(
         x=points["longitude"],
@@ -290,7 +300,9 @@ def base_map(
     )
     fig.update_xaxes(range=[38.5, 48.8], showgrid=False, zeroline=False)
     fig.update_yaxes(range=[29.0, 37.6], scaleanchor="x", scaleratio=1.2, showgrid=False, zeroline=False)
-    description = f"Map of Iraq with {len(points)} places marked: " + ", ".join(map(str, points[text])) + "."
+    description = (
+        f"Map of Iraq and its provinces with {len(points)} places marked: " + ", ".join(map(str, points[text])) + "."
+    )
     return _finish(
         fig,
         title,

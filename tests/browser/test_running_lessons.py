@@ -16,6 +16,7 @@ from lab_pages import (
     wait_until_idle,
     widget_cells,
 )
+from titfortat import geography
 from titfortat.check import EXERCISES
 
 # How to move each lesson's widget: a click or a key press on its first control.
@@ -66,16 +67,19 @@ def test_run_all_draws_every_figure_and_the_widget_responds(page, lab, path):
     check_clean(page, path.name)
 
 
-def test_the_map_draws_country_outlines_from_shipped_borders(page, lab):
+def test_the_map_draws_country_and_province_outlines_from_shipped_borders(page, lab):
     path = ROOT / "notebooks" / "03_base_consolidation.ipynb"
     open_notebook(page, lab, path)
     page.wait_for_selector(".js-plotly-plot g.trace", timeout=60_000)
+    # Plotly draws one line path per ring (the provinces' rings are split by gaps in a single trace).
     outlines = page.evaluate(
         """() => { const map = [...document.querySelectorAll('.js-plotly-plot')]
                      .find(p => (p.querySelector('.gtitle') || {}).textContent?.includes('handed to Iraq'));
                    return map ? map.querySelectorAll('g.trace.scatter path.js-line').length : -1; }"""
     )
-    assert outlines >= 7, "Iraq and its six neighbours should be outlined"
+    shipped = geography.borders()
+    rings = sum(len(r) for r in shipped["countries"].values()) + sum(len(r) for r in shipped["provinces"].values())
+    assert outlines == rings, "every country and province ring shipped should be drawn"
     check_clean(page, path.name)
 
 
