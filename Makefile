@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: install lab test lint rerun bench store site sources clean lock chromium
+.PHONY: install lab test lint rerun bench store site sources links clean lock chromium
 
 $(STAMP): binder/requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,10 @@ chromium:
 		echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped."; }
 
 lint: install
-	$(BIN)/ruff check lib tests tools notebooks
+	$(BIN)/ruff check lib tests tools notebooks solutions
 
 test: install chromium lint
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks --nbval -p no:cacheprovider
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks solutions --nbval -p no:cacheprovider
 
 rerun: install
 	$(BIN)/python -m titfortat.rerun --jobs $(JOBS)
@@ -51,6 +51,10 @@ store: install
 # Recompile the lock from pyproject.toml (needs uv; run by a maintainer, then commit binder/requirements.txt).
 lock:
 	uv pip compile pyproject.toml --extra test --python-version 3.11 --no-header -o binder/requirements.txt
+
+# Launch links for every lesson: Binder, and nbgitpuller when HUB=https://your.hub is given.
+links: install
+	$(BIN)/python tools/launch_links.py $(if $(HUB),--hub $(HUB))
 
 clean:
 	rm -rf $(VENV) build .pytest_cache

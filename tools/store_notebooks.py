@@ -1,4 +1,4 @@
-"""Execute the lessons in place, top to bottom, and keep their metadata lean (what `make store` runs).
+"""Execute the lessons and their solutions in place, top to bottom, and keep their metadata lean (`make store`).
 
 Run after changing the library or the data; commit the notebooks it rewrites.
 """
@@ -10,7 +10,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+ROOT = Path(__file__).resolve().parents[1]
+# Solutions are stored executed too, so an instructor reads every answer's output without running anything.
+FOLDERS = [ROOT / "notebooks", ROOT / "solutions"]
 KEEP_CELL_METADATA = {"tags"}
 WIDGET = "application/vnd.jupyter.widget-view+json"
 # Stored in place of a live widget, whose model id is random and whose state we do not store.
@@ -40,11 +42,13 @@ def store(path: Path) -> str:
         notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
     nbformat.write(clean(notebook), path)
-    return path.name
+    return str(path.resolve().relative_to(ROOT))
 
 
 if __name__ == "__main__":
-    paths = [Path(p) for p in sys.argv[1:]] or sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(p) for p in sys.argv[1:]] or [
+        p for folder in FOLDERS for p in sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    ]
     with ProcessPoolExecutor(max_workers=2) as pool:
         for name in pool.map(store, paths):
             print("stored", name)
