@@ -2,6 +2,7 @@
 
 import json
 import re
+import tomllib
 from itertools import combinations
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def test_citation_file_has_the_required_fields_and_a_preferred_citation():
     for key in ["message", "title", "authors", "license"]:
         assert cff[key]
     assert cff["preferred-citation"]["type"] and cff["preferred-citation"]["authors"]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert cff["repository-code"] == pyproject["project"]["urls"]["Repository"]
 
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, on linear RGB.
