@@ -19,6 +19,7 @@ SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
 }
+DARK_THEME = "@jupyterlab/apputils-extension/themes.jupyterlab-settings"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -39,15 +40,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def lab(tmp_path_factory):
-    """A JupyterLab server over a copy of the notebooks, so runs in the browser never touch notebooks/."""
-    home = tmp_path_factory.mktemp("lab")
+def _serve(home, settings_values):
+    """Start JupyterLab over a copy of the notebooks in home; yield its address, stop it afterwards."""
     shutil.copytree(
         ROOT / "notebooks", home / "notebooks", ignore=lambda _, names: [n for n in names if not n.endswith(".ipynb")]
     )
     settings = home / "settings"
-    for name, value in SETTINGS.items():
+    for name, value in settings_values.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(value))
     port, token = _free_port(), "browser-test"
@@ -88,6 +87,18 @@ def lab(tmp_path_factory):
     yield {"base": base, "token": token}
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """A JupyterLab server over a copy of the notebooks, so runs in the browser never touch notebooks/."""
+    yield from _serve(tmp_path_factory.mktemp("lab"), SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def dark_lab(tmp_path_factory):
+    """The same, in JupyterLab's dark theme."""
+    yield from _serve(tmp_path_factory.mktemp("dark-lab"), {**SETTINGS, DARK_THEME: {"theme": "JupyterLab Dark"}})
 
 
 @pytest.fixture(scope="session")
