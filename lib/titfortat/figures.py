@@ -199,22 +199,27 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
     """The escalation ladder: each rung a marker at its date, one row per side, sized by the dead."""
     fig = Figure()
     for side, rows in rungs.groupby("side", observed=True):
+        # Rungs on the same day share one label ("9, 10, 11") instead of printing over each other.
+        # Every label sits above its marker: a label below would meet the next row's labels.
+        day = rows["date"].dt.normalize()
+        first = ~day.duplicated()
+        same_day = rows.groupby(day)["rung"].agg(lambda r: ", ".join(map(str, r)))
+        labels = [same_day[d] if f else "" for d, f in zip(day, first)]
         fig.add_scatter(
             x=rows["date"],
             y=[side] * len(rows),
             mode="markers+text",
             name=side,
-            text=rows["rung"].astype(str),
-            # alternate above and below so rungs on the same day stay readable
-            textposition=["top center" if rung % 2 else "bottom center" for rung in rows["rung"]],
+            text=labels,
+            textposition="top center",
             marker={
                 "color": colour_for(side),
                 "size": 12 + 2 * rows["killed"].clip(upper=15).astype(float),
                 "symbol": "diamond",
                 "line": {"width": 1, "color": "white"},
             },
-            customdata=rows[["event_type", "summary", "source_name"]].to_numpy(),
-            hovertemplate="Rung %{text}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
+            customdata=rows[["event_type", "summary", "source_name", "rung"]].to_numpy(),
+            hovertemplate="Rung %{customdata[3]}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
             "<br>Source: %{customdata[2]}<extra></extra>",
         )
     fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1], range=[-0.6, 3.6])
@@ -241,6 +246,20 @@ def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
         f"Grouped bars of casualties for each of {len(rungs)} rungs; {total} killed in all (unknown counted as zero)."
     )
     return _finish(fig, title, "Rung (date)", "People (count)", len(rungs), description)
+
+
+def _away_from_neighbours(x, y) -> list[str]:
+    """A text position for each point on the side away from its nearest neighbour, so clustered labels part."""
+    positions = []
+    for i in range(len(x)):
+        dx, dy = x - x[i], y - y[i]
+        distance = dx**2 + dy**2
+        distance[i] = float("inf")
+        j = int(distance.argmin()) if len(x) > 1 else i
+        vertical = "bottom" if dy[j] > 0 else "top"
+        horizontal = "left" if dx[j] > 0 else "right"
+        positions.append(f"{vertical} {horizontal}")
+    return positions
 
 
 def base_map(
@@ -291,7 +310,7 @@ def base_map(
         y=points["latitude"],
         mode="markers+text",
         text=points[text],
-        textposition=[("top right", "bottom right", "top left", "bottom left")[i % 4] for i in range(len(points))],
+        textposition=_away_from_neighbours(points["longitude"].to_numpy(float), points["latitude"].to_numpy(float)),
         marker=marker,
         showlegend=False,
         name="",

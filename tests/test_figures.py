@@ -1,0 +1,45 @@
+"""Figure layout decisions that a student would otherwise meet as unreadable labels."""
+
+import numpy as np
+import pandas as pd
+import titfortat as tt
+from frames import make_events
+from titfortat.figures import _away_from_neighbours
+
+SAME_DAY = [
+    ("2019-12-27", "rocket_attack", "k1", "kataib_hezbollah"),
+    ("2019-12-29", "us_strike", "al_qaim", "united_states"),
+    ("2020-01-03", "us_strike", "baghdad_airport", "united_states"),
+    ("2020-01-03", "us_strike", "baghdad_airport", "united_states"),
+    ("2020-01-04", "rocket_attack", "green_zone", "unknown"),
+    ("2020-01-04", "rocket_attack", "balad", "unknown"),
+]
+
+
+def _trace(figure, name):
+    return next(t for t in figure.data if t.name == name)
+
+
+def test_ladder_rungs_on_the_same_day_share_one_label():
+    rungs = tt.escalation_ladder(make_events(SAME_DAY), "soleimani", 12)
+    figure = tt.figures.ladder(rungs, "test")
+    assert list(_trace(figure, "United States").text) == ["2", "3, 4", ""]
+    assert list(_trace(figure, "Militias and crowds").text) == ["1", "5, 6", ""]
+    # all above their markers, so no label meets the labels of the row below
+    assert {t.textposition for t in figure.data} == {"top center"}
+
+
+def test_map_labels_sit_on_the_side_away_from_the_nearest_point():
+    x, y = np.array([44.0, 44.1, 40.0]), np.array([33.0, 33.1, 36.0])
+    # the first point has its neighbour to the north-east, so its label goes south-west, and vice versa
+    assert _away_from_neighbours(x, y)[:2] == ["bottom left", "top right"]
+
+
+def test_map_draws_countries_then_provinces_then_points():
+    points = pd.DataFrame({"longitude": [44.4], "latitude": [33.3], "name": ["Baghdad"]})
+    figure = tt.figures.base_map(points, "test")
+    names = [t.name for t in figure.data]
+    assert names[-2:] == ["Provinces of Iraq", ""]
+    assert {"Iraq", "Syria", "Iran", "Turkey", "Jordan", "Saudi Arabia", "Kuwait"} <= set(names)
+    provinces = _trace(figure, "Provinces of Iraq")
+    assert sum(v is None for v in provinces.x) == sum(len(r) for r in tt.geography.provinces().values())
