@@ -58,3 +58,15 @@ def test_parse_value_reads_numbers_and_lists_as_json():
     assert rerun.parse_value("14") == 14
     assert rerun.parse_value('["taji"]') == ["taji"]
     assert rerun.parse_value("taji") == "taji"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_parameters_read_from_the_tagged_cell_agree_with_papermill(path):
+    import ast
+
+    import papermill
+
+    # papermill gives each default as its source text
+    specs = papermill.inspect_notebook(str(path))
+    expected = {name: ast.literal_eval(spec["default"]) for name, spec in specs.items()}
+    assert rerun.notebook_parameters(path) == expected and expected

@@ -2,7 +2,8 @@
 
 (a) nbval over all lessons / nbval over as many one-cell floor notebooks (import pandas, plotly.express, titfortat)
 (b) `python -m titfortat.rerun` over all lessons / papermill over the floor notebooks, same parallelism
-(c) `import titfortat` / `import pandas, plotly.express`, best of 5 fresh interpreters
+(c) a lesson's set-up (`import titfortat`, then its figures module and the data, which load on first use)
+    / `import pandas, plotly.express`, best of 5 fresh interpreters
 Prints the ratios and writes them into the README's performance section.
 """
 
@@ -21,10 +22,14 @@ PY = sys.executable
 JOBS = str(os.cpu_count() or 2)
 
 
-def seconds(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - started
+def seconds(command: list[str], repeat: int = 3) -> float:
+    """Best of `repeat` wall times: single runs on a 2-core machine vary by 15% or more."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 def best_import(statement: str) -> float:
@@ -63,11 +68,13 @@ def main():
         *map(str, floors),
     ]
     b = seconds([PY, "-m", "titfortat.rerun", "--jobs", JOBS]) / seconds(floor_run)
-    c = best_import("import titfortat") / best_import("import pandas, plotly.express")
+    # titfortat loads its modules on first use, so time what a lesson's first cell makes it load.
+    setup = "import titfortat as tt; tt.figures; tt.load_events()"
+    c = best_import(setup) / best_import("import pandas, plotly.express")
     lines = [
         f"- (a) nbval over the lessons / floor: {a:.2f} (target 1.3)",
         f"- (b) rerun of the lessons / papermill on the floor: {b:.2f} (target 1.3)",
-        f"- (c) import titfortat / import pandas, plotly.express: {c:.2f} (target 1.2)",
+        f"- (c) import titfortat with figures and data loaded / import pandas, plotly.express: {c:.2f} (target 1.2)",
     ]
     print("\n".join(lines))
     readme = ROOT / "README.md"

@@ -1,61 +1,55 @@
-"""titfortat: data, analyses, figures, widgets and exercise checks for the lessons on the rocket war in Iraq."""
+"""titfortat: data, analyses, figures, widgets and exercise checks for the lessons on the rocket war in Iraq.
 
-from . import figures, geography
-from .check import check
-from .consolidation import before_after, handovers, held_sites_after
-from .cycle import CYCLES, compare_cycles, escalation_ladder
-from .data import DataError, attack_types, load_events, sites
-from .lessons import parameters
-from .params import ParameterError
-from .response import event_study, mean_change, rank_options, strike_days
-from .timeline import (
-    attacks,
-    attacks_per_month,
-    attacks_per_year,
-    between,
-    casualties,
-    count_by,
-    events_per_month,
-    key_events,
-    of_types,
-)
+Names are loaded on first use (PEP 562): `import titfortat` costs nothing, and the runner's worker
+processes, which only need papermill, never import pandas or plotly.
+"""
 
-__all__ = [
-    "CYCLES",
-    "DataError",
-    "ParameterError",
-    "attack_types",
-    "attacks",
-    "attacks_per_month",
-    "attacks_per_year",
-    "before_after",
-    "between",
-    "casualties",
-    "check",
-    "compare_cycles",
-    "count_by",
-    "escalation_ladder",
-    "event_study",
-    "events_per_month",
-    "figures",
-    "geography",
-    "handovers",
-    "held_sites_after",
-    "key_events",
-    "load_events",
-    "mean_change",
-    "of_types",
-    "parameters",
-    "rank_options",
-    "sites",
-    "strike_days",
-]
+import importlib
+
+# public name -> the submodule that defines it
+_FUNCTIONS = {
+    "check": "exercises",
+    "before_after": "consolidation",
+    "handovers": "consolidation",
+    "held_sites_after": "consolidation",
+    "CYCLES": "cycle",
+    "compare_cycles": "cycle",
+    "escalation_ladder": "cycle",
+    "DataError": "data",
+    "attack_types": "data",
+    "load_events": "data",
+    "sites": "data",
+    "parameters": "lessons",
+    "ParameterError": "params",
+    "event_study": "response",
+    "mean_change": "response",
+    "rank_options": "response",
+    "strike_days": "response",
+    "attacks": "timeline",
+    "attacks_per_month": "timeline",
+    "attacks_per_year": "timeline",
+    "between": "timeline",
+    "casualties": "timeline",
+    "count_by": "timeline",
+    "events_per_month": "timeline",
+    "key_events": "timeline",
+    "of_types": "timeline",
+}
+_MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "response", "timeline", "widgets"}
+
+__all__ = sorted(set(_FUNCTIONS) | _MODULES - {"widgets"})
 
 
 def __getattr__(name):
-    # widgets pull in ipywidgets; load them only when a lesson asks for one.
-    if name == "widgets":
-        import importlib
+    if name in _FUNCTIONS:
+        value = getattr(importlib.import_module(f".{_FUNCTIONS[name]}", __name__), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module 'titfortat' has no attribute {name!r}")
+    globals()[name] = value  # later lookups skip this function
+    return value
 
-        return importlib.import_module(".widgets", __name__)
-    raise AttributeError(f"module 'titfortat' has no attribute {name!r}")
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

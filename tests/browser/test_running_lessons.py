@@ -17,7 +17,7 @@ from lab_pages import (
     widget_cells,
 )
 from titfortat import geography
-from titfortat.check import EXERCISES
+from titfortat.exercises import EXERCISES
 
 # How to move each lesson's widget: a click or a key press on its first control.
 INTERACTIONS = {

@@ -1,5 +1,5 @@
 import titfortat as tt
-from titfortat.check import EXERCISES
+from titfortat.exercises import EXERCISES
 
 
 def test_blank_answer_asks_for_an_answer(events):
