@@ -181,3 +181,8 @@ def test_each_event_at_a_site_in_a_province_names_that_province(events):
     named = expected != ""
     assert named.sum() > 150
     assert (located["province"].fillna("").to_numpy()[named] == expected[named]).all()
+
+
+def test_every_iraqi_province_named_in_the_data_is_on_the_map(events):
+    named = set(events.loc[events["country"] == "Iraq", "province"].dropna()) - {""}
+    assert named <= set(tt.geography.provinces())

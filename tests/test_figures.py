@@ -43,3 +43,13 @@ def test_map_draws_countries_then_provinces_then_points():
     assert {"Iraq", "Syria", "Iran", "Turkey", "Jordan", "Saudi Arabia", "Kuwait"} <= set(names)
     provinces = _trace(figure, "Provinces of Iraq")
     assert sum(v is None for v in provinces.x) == sum(len(r) for r in tt.geography.provinces().values())
+
+
+def test_province_map_shades_by_bin_and_points_at_provinces_too_small_for_their_number():
+    counts = pd.Series({"Baghdad": 40, "Anbar": 3})
+    figure = tt.figures.province_map(counts, "test", 43)
+    fills = {t.text: t.fillcolor for t in figure.data if t.text}
+    assert fills["Baghdad: 40"] == "#7f0000" and fills["Anbar: 3"] == "#fdd49e" and fills["Basra: 0"] == "#f7f7f7"
+    notes = {a.text: a.showarrow for a in figure.layout.annotations if a.text and not a.text.startswith("Data:")}
+    assert notes["Baghdad 40"] is True and notes["3"] is False
+    assert [t.name for t in figure.data if t.showlegend] == ["none", "1-4", "30+"]

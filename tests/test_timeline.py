@@ -58,3 +58,20 @@ def test_key_events_are_the_non_attack_turning_points():
     kinds = set(tt.key_events(make_events(ROWS))["event_type"])
     assert kinds == {"us_strike", "political"}
     assert isinstance(tt.key_events(make_events(ROWS)), pd.DataFrame)
+
+
+def test_attacks_by_province_lists_every_province_and_counts_the_unplaced():
+    events = make_events(
+        [
+            ("2020-01-01", "rocket_attack", "green_zone", "unknown", {"province": "Baghdad", "country": "Iraq"}),
+            ("2020-01-02", "rocket_attack", "green_zone", "unknown", {"province": "Baghdad", "country": "Iraq"}),
+            ("2020-01-03", "ied_attack", "babil", "unknown", {"province": "Babil", "country": "Iraq"}),
+            ("2020-01-04", "us_strike", "al_qaim", "united_states", {"province": "Anbar", "country": "Iraq"}),
+            ("2020-01-05", "rocket_attack", "iraq_nationwide", "unknown", {"province": "", "country": "Iraq"}),
+        ]
+    )
+    counts = tt.timeline.attacks_by_province(events)
+    assert len(counts) == 18
+    assert counts.head(2).to_dict() == {"Baghdad": 2, "Babil": 1}
+    assert counts["Anbar"] == 0  # a US strike is not an attack
+    assert counts.attrs["unplaced"] == 1

@@ -333,6 +333,82 @@ def base_map(
     )
 
 
+# Sequential bins, light to dark (ColorBrewer OrRd): they differ in lightness, which colour-blind
+# readers see as well as anyone. The first bin is "none".
+PROVINCE_BINS = [(0, 0), (1, 4), (5, 9), (10, 29), (30, None)]
+PROVINCE_COLOURS = ["#f7f7f7", "#fdd49e", "#fc8d59", "#d7301f", "#7f0000"]
+
+
+def _bin_label(low: int, high: int | None) -> str:
+    return "none" if high == 0 else f"{low}+" if high is None else f"{low}-{high}"
+
+
+def _area(ring) -> float:
+    """A ring's area in square degrees (shoelace formula)."""
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
+def _bin_of(value: int) -> int:
+    return next(i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high))
+
+
+def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
+    """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province."""
+    fig = Figure()
+    shown = set()
+    for province, rings in geography.provinces().items():
+        value = int(counts.get(province, 0))
+        index = next(
+            i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high)
+        )
+        for ring in rings:
+            lon, lat = zip(*ring)
+            fig.add_scatter(
+                x=lon,
+                y=lat,
+                mode="lines",
+                fill="toself",
+                fillcolor=PROVINCE_COLOURS[index],
+                line={"color": "#777777", "width": 0.7},
+                hoveron="fills",
+                text=f"{province}: {value}",
+                hoverinfo="text",
+                name=_bin_label(*PROVINCE_BINS[index]),
+                legendgroup=str(index),
+                legendrank=index,
+                showlegend=index not in shown,
+            )
+            shown.add(index)
+    # The count at each province's centre (the mean of its largest ring's corners, inside these shapes);
+    # provinces too small to hold a number (Baghdad) get it beside them, with a pointer.
+    for province, rings in geography.provinces().items():
+        ring = max(rings, key=len)
+        x, y = sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+        value = int(counts.get(province, 0))
+        small = _area(ring) < 0.2
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=f"{province} {value}" if small else str(value),
+            showarrow=small,
+            ax=70 if small else 0,
+            ay=-40 if small else 0,
+            arrowwidth=1,
+            font={"size": 11, "color": "white" if _bin_of(value) >= 3 and not small else "black"},
+        )
+    fig.update_xaxes(range=[38.5, 48.8], showgrid=False, zeroline=False, visible=False)
+    fig.update_yaxes(range=[29.0, 37.6], scaleanchor="x", scaleratio=1.2, showgrid=False, zeroline=False, visible=False)
+    fig.update_layout(legend={"title": {"text": "Attacks"}, "traceorder": "normal"})
+    top = counts.idxmax() if len(counts) and counts.max() > 0 else "none"
+    description = (
+        f"Map of Iraq's 18 provinces shaded by count; {int((counts > 0).sum())} have at least one, "
+        f"the most in {top} ({int(counts.max()) if len(counts) else 0})."
+    )
+    fig = _finish(fig, title, "", "", n_events, description, height=620)
+    fig.update_layout(legend_title_text="Attacks")
+    return fig
+
+
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int) -> Figure:
     """Paired bars of attacks before and after a cutoff, per site or region."""
     fig = Figure()

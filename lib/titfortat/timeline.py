@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import geography
 from .data import attack_types
 
 KEY_EVENT_TYPES = ["us_strike", "missile_strike", "assault", "political", "troop_change", "base_handover"]
@@ -50,6 +51,18 @@ def count_by(events: pd.DataFrame, column: str) -> pd.Series:
     counts = events[column].astype("object").value_counts()
     counts.index.name = column
     return counts.rename("events")
+
+
+def attacks_by_province(events: pd.DataFrame) -> pd.Series:
+    """Attacks in Iraq per province, all 18 provinces listed (zero where none); attacks located only to
+    "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"]."""
+    found = attacks(events)
+    in_iraq = found[(found["country"] == "Iraq") & (found["province"].fillna("") != "")]
+    counts = in_iraq["province"].astype("object").value_counts().reindex(list(geography.provinces()), fill_value=0)
+    counts.index.name = "province"
+    counts = counts.rename("attacks").sort_values(ascending=False, kind="stable")
+    counts.attrs["unplaced"] = len(found) - len(in_iraq)
+    return counts
 
 
 def attacks_per_year(events: pd.DataFrame) -> pd.Series:
