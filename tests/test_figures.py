@@ -52,4 +52,6 @@ def test_province_map_shades_by_bin_and_points_at_provinces_too_small_for_their_
     assert fills["Baghdad: 40"] == "#7f0000" and fills["Anbar: 3"] == "#fdd49e" and fills["Basra: 0"] == "#f7f7f7"
     notes = {a.text: a.showarrow for a in figure.layout.annotations if a.text and not a.text.startswith("Data:")}
     assert notes["Baghdad 40"] is True and notes["3"] is False
-    assert [t.name for t in figure.data if t.showlegend] == ["none", "1-4", "30+"]
+    # every bin in the legend, present or not, in order
+    legend = sorted((t.legendrank, t.name) for t in figure.data if t.showlegend is not False)
+    assert [name for _, name in legend] == ["none", "1-4", "5-9", "10-29", "30+"]

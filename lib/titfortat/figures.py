@@ -379,6 +379,17 @@ def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
                 showlegend=index not in shown,
             )
             shown.add(index)
+    for index in sorted(set(range(len(PROVINCE_BINS))) - shown):  # keep the whole scale in the legend
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            fill="toself",
+            fillcolor=PROVINCE_COLOURS[index],
+            line={"color": "#777777", "width": 0.7},
+            name=_bin_label(*PROVINCE_BINS[index]),
+            legendrank=index,
+        )
     # The count at each province's centre (the mean of its largest ring's corners, inside these shapes);
     # provinces too small to hold a number (Baghdad) get it beside them, with a pointer.
     for province, rings in geography.provinces().items():
