@@ -248,6 +248,19 @@ def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
     return _finish(fig, title, "Rung (date)", "People (count)", len(rungs), description)
 
 
+def _outline(fig: Figure, ring: list, **style) -> None:
+    """One border ring ([lon, lat] pairs) as a line trace."""
+    fig.add_scatter(x=[p[0] for p in ring], y=[p[1] for p in ring], mode="lines", **style)
+
+
+def _frame_iraq(fig: Figure, axes_visible: bool) -> None:
+    # Longitude and latitude as plain axes, framed on Iraq; 1.2 roughly undoes the stretch of degrees
+    # of longitude at Iraq's latitude.
+    frame = {"showgrid": False, "zeroline": False, "visible": axes_visible}
+    fig.update_xaxes(range=[38.5, 48.8], **frame)
+    fig.update_yaxes(range=[29.0, 37.6], scaleanchor="x", scaleratio=1.2, **frame)
+
+
 def _away_from_neighbours(x, y) -> list[str]:
     """A text position for each point on the side away from its nearest neighbour, so clustered labels part."""
     positions = []
@@ -274,11 +287,9 @@ def base_map(
     fig = Figure()
     for country, rings in geography.borders()["countries"].items():
         for ring in rings:
-            lon, lat = zip(*ring)
-            fig.add_scatter(
-                x=lon,
-                y=lat,
-                mode="lines",
+            _outline(
+                fig,
+                ring,
                 line={
                     "color": "#333333" if country == "Iraq" else "#AAAAAA",
                     "width": 1.5 if country == "Iraq" else 0.8,
@@ -317,8 +328,7 @@ def base_map(
         customdata=points[["hover"]].to_numpy() if "hover" in points else None,
         hovertemplate="%{customdata[0]}<extra></extra>" if "hover" in points else "%{text}<extra></extra>",
     )
-    fig.update_xaxes(range=[38.5, 48.8], showgrid=False, zeroline=False)
-    fig.update_yaxes(range=[29.0, 37.6], scaleanchor="x", scaleratio=1.2, showgrid=False, zeroline=False)
+    _frame_iraq(fig, axes_visible=True)
     description = (
         f"Map of Iraq and its provinces with {len(points)} places marked: " + ", ".join(map(str, points[text])) + "."
     )
@@ -358,15 +368,11 @@ def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
     shown = set()
     for province, rings in geography.provinces().items():
         value = int(counts.get(province, 0))
-        index = next(
-            i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high)
-        )
+        index = _bin_of(value)
         for ring in rings:
-            lon, lat = zip(*ring)
-            fig.add_scatter(
-                x=lon,
-                y=lat,
-                mode="lines",
+            _outline(
+                fig,
+                ring,
                 fill="toself",
                 fillcolor=PROVINCE_COLOURS[index],
                 line={"color": "#777777", "width": 0.7},
@@ -407,8 +413,7 @@ def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
             arrowwidth=1,
             font={"size": 11, "color": "white" if _bin_of(value) >= 3 and not small else "black"},
         )
-    fig.update_xaxes(range=[38.5, 48.8], showgrid=False, zeroline=False, visible=False)
-    fig.update_yaxes(range=[29.0, 37.6], scaleanchor="x", scaleratio=1.2, showgrid=False, zeroline=False, visible=False)
+    _frame_iraq(fig, axes_visible=False)
     fig.update_layout(legend={"title": {"text": "Attacks"}, "traceorder": "normal"})
     top = counts.idxmax() if len(counts) and counts.max() > 0 else "none"
     description = (

@@ -1,6 +1,7 @@
 """Helpers for the browser tests: the lessons, their stored figures, and JupyterLab page actions."""
 
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,3 +55,25 @@ def screenshot_figures(page, stem, suffix):
     for index, plot in enumerate(page.locator(selector).all()):
         plot.scroll_into_view_if_needed()
         plot.screenshot(path=str(SCREENSHOTS / f"{stem}-{suffix}-{index + 1}.png"))
+
+
+def wait_for_stored_figures(page, path: Path) -> int:
+    """Wait until the stored figures of an opened notebook have drawn; return how many are stored."""
+    expected = stored_figures(path)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jp-Notebook .js-plotly-plot g.trace').length > 0 || {expected} === 0",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1500)
+    return expected
+
+
+def run_all_cells(page):
+    """Run All Cells from the Run menu, as a student would, once the kernel is idle; wait until done."""
+    page.wait_for_function(
+        "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('Idle')", timeout=60_000
+    )
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    page.wait_for_timeout(1000)
+    wait_until_idle(page)

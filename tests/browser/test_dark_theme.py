@@ -10,7 +10,7 @@ from lab_pages import (
     drawn_figures,
     open_notebook,
     screenshot_figures,
-    stored_figures,
+    wait_for_stored_figures,
 )
 
 LOW_CONTRAST = (Path(__file__).parent / "contrast.js").read_text()  # returns the texts below a contrast ratio
@@ -20,12 +20,7 @@ LOW_CONTRAST = (Path(__file__).parent / "contrast.js").read_text()  # returns th
 def test_stored_lesson_is_readable_in_the_dark_theme(page, dark_lab, path):
     open_notebook(page, dark_lab, path)
     page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
-    expected = stored_figures(path)
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.jp-Notebook .js-plotly-plot g.trace').length > 0 || {expected} === 0",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(1500)
+    expected = wait_for_stored_figures(page, path)
     assert drawn_figures(page) == expected
     page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-dark.png"))
     screenshot_figures(page, path.stem, "dark")

@@ -9,18 +9,14 @@ from lab_pages import (
     open_notebook,
     screenshot_figures,
     stored_figures,
+    wait_for_stored_figures,
 )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_stored_outputs_render_without_running(page, lab, path):
     open_notebook(page, lab, path)
-    expected = stored_figures(path)
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.jp-Notebook .js-plotly-plot g.trace').length > 0 || {expected} === 0",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(1500)
+    expected = wait_for_stored_figures(page, path)
     assert drawn_figures(page) == expected
     screenshot_figures(page, path.stem, "stored")
     check_clean(page, path.name)

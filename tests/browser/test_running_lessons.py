@@ -1,7 +1,5 @@
 """Each lesson run top to bottom in JupyterLab in Chromium, with no network beyond this machine."""
 
-import re
-
 import pytest
 import titfortat as tt
 from lab_pages import (
@@ -11,9 +9,9 @@ from lab_pages import (
     check_clean,
     drawn_figures,
     open_notebook,
+    run_all_cells,
     screenshot_figures,
     stored_figures,
-    wait_until_idle,
     widget_cells,
 )
 from titfortat import geography
@@ -42,13 +40,7 @@ WIDGET_SVG = "() => (document.querySelector('.widget-box .js-plotly-plot .main-s
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_run_all_draws_every_figure_and_the_widget_responds(page, lab, path):
     open_notebook(page, lab, path)
-    page.wait_for_function(
-        "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('Idle')", timeout=60_000
-    )
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-    page.wait_for_timeout(1000)
-    wait_until_idle(page)
+    run_all_cells(page)
     page.wait_for_timeout(2000)
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, errors.first.inner_text()[:500]
@@ -107,13 +99,7 @@ def test_a_wrong_parameter_typed_by_a_student_shows_one_sentence(page, lab):
 def test_an_exercise_answered_wrong_gets_a_hint_then_right_gets_a_tick(page, lab):
     path = ROOT / "notebooks" / "04_response_options.ipynb"
     open_notebook(page, lab, path)
-    page.wait_for_function(
-        "() => (document.querySelector('#jp-main-statusbar') || {}).textContent?.includes('Idle')", timeout=60_000
-    )
-    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-    page.wait_for_timeout(1000)
-    wait_until_idle(page)
+    run_all_cells(page)
     right = EXERCISES["04.1"].expected(tt.load_events())
     cell = page.locator(".jp-CodeCell", has_text='tt.check("04.1"')
     for answer, expected in [(right + 4, f"not quite: {right + 4} is too high. Hint:"), (right, "correct.")]:
