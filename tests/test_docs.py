@@ -102,3 +102,16 @@ def test_lesson_headings_never_skip_a_level():
 
 def test_loaded_events_are_the_ones_the_bibliography_counts(events):
     assert len(events) == len(tt.load_events())
+
+
+def test_counts_stated_in_the_docs_are_the_data_counts(events):
+    rows, attacks = len(events), len(tt.attacks(events))
+    stated = {
+        "README.md": (r"dataset of (\d+) sourced events", [rows]),
+        "docs/instructor_guide.md": (r"\((\d+) events, (\d+) attacks\)", [rows, attacks]),
+        "data/README.md": (r"(\d+) rows, (\d+) of them attacks", [rows, attacks]),
+    }
+    for name, (pattern, expected) in stated.items():
+        found = re.search(pattern, (ROOT / name).read_text().replace("\n", " "))
+        assert found, f"{name} no longer states the counts"
+        assert [int(g) for g in found.groups()] == expected, name
