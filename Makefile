@@ -25,7 +25,7 @@ chromium:
 		echo "WARNING: chromium is not installed and cannot be installed here: browser tests will be skipped."; }
 
 lint: install
-	$(BIN)/ruff check lib tests tools notebooks solutions
+	$(BIN)/ruff check lib tests tools notebooks solutions conftest.py
 
 test: install chromium lint
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks solutions --nbval -p no:cacheprovider
