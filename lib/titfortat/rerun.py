@@ -15,6 +15,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -128,10 +129,17 @@ def execute(run: Run) -> Run:
     return run
 
 
+@lru_cache(maxsize=1)
+def _html_exporter():
+    # One per process: building it parses and compiles the Jinja templates again (~0.2 s a page).
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="lab")
+
+
 def write_html(notebook_path: Path) -> Path:
     """A static HTML copy with plotly.js embedded once, so figures draw with no network."""
     import nbformat
-    from nbconvert import HTMLExporter
 
     notebook = nbformat.read(notebook_path, as_version=4)
     count = 0
@@ -148,8 +156,7 @@ def write_html(notebook_path: Path) -> Path:
                 f"<script>Plotly.newPlot('{div}', {json.dumps(figure['data'])}, {json.dumps(figure['layout'])}, "
                 f"{{displaylogo: false}});</script><figcaption>{caption}</figcaption></figure>"
             )
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(notebook)
+    body, _ = _html_exporter().from_notebook_node(notebook)
     plotly_js = files("plotly").joinpath("package_data/plotly.min.js").read_text(encoding="utf-8")
     body = body.replace("</head>", f'<script type="text/javascript">{plotly_js}</script>\n</head>', 1)
     # nbconvert's lab template links require.js and MathJax from a CDN; the lessons need neither offline.
