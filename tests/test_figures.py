@@ -55,3 +55,12 @@ def test_province_map_shades_by_bin_and_points_at_provinces_too_small_for_their_
     # every bin in the legend, present or not, in order
     legend = sorted((t.legendrank, t.name) for t in figure.data if t.showlegend is not False)
     assert [name for _, name in legend] == ["none", "1-4", "5-9", "10-29", "30+"]
+
+
+def test_milestone_labels_close_in_time_go_to_different_rows():
+    from titfortat.figures import _label_rows
+
+    dates = ["2019-12-27", "2020-01-03", "2020-06-11"]
+    rows = _label_rows(dates, ["K-1 attack", "Soleimani killed", "Strategic dialogue"], "2017-01-01", "2020-12-31")
+    assert rows[0] != rows[1]  # a week apart: the second would print over the first
+    assert rows[2] == 0  # months later, back on the first row

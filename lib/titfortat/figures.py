@@ -144,19 +144,21 @@ def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.Dat
             hovertemplate="%{x|%b %Y}: %{y}<extra>" + label_for(column) + "</extra>",
         )
     fig.update_layout(barmode="stack", bargap=0.1)
-    if marks is not None:
-        fig.update_layout(margin={"t": 150})
-        for i, (_, row) in enumerate(marks.iterrows()):
-            fig.add_vline(x=row["date"], line_dash="dot", line_color=OKABE_ITO["grey"])
-            fig.add_annotation(  # three staggered heights so labels of nearby events do not collide
-                x=row["date"],
-                y=1.02 + 0.08 * (i % 3),
+    if marks is not None and len(marks):
+        rows = _label_rows(marks["date"], marks["label"], monthly.index.min(), monthly.index.max())
+        fig.update_layout(margin={"t": 110 + 22 * max(rows)})
+        for row, (_, mark) in zip(rows, marks.iterrows()):
+            fig.add_vline(x=mark["date"], line_dash="dot", line_color=OKABE_ITO["grey"])
+            fig.add_annotation(
+                x=mark["date"],
+                y=1.0,
+                yshift=8 + 20 * row,
                 yref="paper",
-                text=row["label"],
+                text=mark["label"],
                 showarrow=False,
-                textangle=-30,
                 font={"size": 10},
                 xanchor="left",
+                yanchor="bottom",
             )
     peak = monthly.sum(axis=1)
     description = (
@@ -168,6 +170,24 @@ def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.Dat
         else title
     )
     return _finish(fig, title, "Month", "Events per month (count)", n_events, description)
+
+
+def _label_rows(dates, labels, start, end, width_px: float = 620, char_px: float = 6.2) -> list[int]:
+    """A row for each label above a time axis, the lowest where it clears the labels already placed.
+
+    Widths are estimates (plot width and font size in pixels), generous enough for the lessons' figures.
+    """
+    span = max((pd.Timestamp(end) - pd.Timestamp(start)).days, 1)
+    right_edges: list[float] = []  # per row, where the last label placed in it ends
+    rows = []
+    for date, label in zip(dates, labels):
+        left = (pd.Timestamp(date) - pd.Timestamp(start)).days / span * width_px
+        row = next((i for i, edge in enumerate(right_edges) if left > edge + 8), len(right_edges))
+        if row == len(right_edges):
+            right_edges.append(0.0)
+        right_edges[row] = left + char_px * len(label)
+        rows.append(row)
+    return rows
 
 
 def ranked_bars(
