@@ -75,3 +75,11 @@ def test_attacks_by_province_lists_every_province_and_counts_the_unplaced():
     assert counts.head(2).to_dict() == {"Baghdad": 2, "Babil": 1}
     assert counts["Anbar"] == 0  # a US strike is not an attack
     assert counts.attrs["unplaced"] == 1
+
+
+def test_events_per_month_keeps_the_top_categories_and_sums_the_rest_as_other():
+    events = make_events(ROWS)
+    monthly = tt.events_per_month(events, by="site", top=1)
+    assert list(monthly.columns) == ["taji", "other"]
+    assert monthly.to_numpy().sum() == len(events)
+    assert list(tt.events_per_month(events, by="site", top=10).columns) == sorted(set(events["site"]))

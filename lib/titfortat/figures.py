@@ -135,12 +135,15 @@ def _note(fig: Figure, text: str) -> Figure:
 def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.DataFrame | None = None) -> Figure:
     """Stacked bars of counts per month (columns are categories); optional dotted lines at key events."""
     fig = Figure()
+    # Vocabulary keys keep their colours; other categories (sites, actors) take the palette in turn.
+    spare = iter(c for c in OKABE_ITO.values() if c not in {OKABE_ITO["grey"], OKABE_ITO["dark_grey"]})
     for column in monthly.columns:
+        known = column in EVENT_TYPE_COLOURS or column in SIDE_COLOURS or column == "other"
         fig.add_bar(
             x=monthly.index,
             y=monthly[column],
             name=label_for(column),
-            marker_color=colour_for(column),
+            marker_color=colour_for(column) if known else next(spare, OKABE_ITO["grey"]),
             hovertemplate="%{x|%b %Y}: %{y}<extra>" + label_for(column) + "</extra>",
         )
     fig.update_layout(barmode="stack", bargap=0.1)

@@ -26,8 +26,13 @@ def of_types(events: pd.DataFrame, types) -> pd.DataFrame:
     return events[events["event_type"].isin(list(types))]
 
 
-def events_per_month(events: pd.DataFrame, by: str = "event_type", start=None, end=None) -> pd.DataFrame:
-    """Count events per calendar month, one column per value of `by` seen; months with none are 0."""
+def events_per_month(
+    events: pd.DataFrame, by: str = "event_type", start=None, end=None, top: int | None = None
+) -> pd.DataFrame:
+    """Count events per calendar month, one column per value of `by` seen; months with none are 0.
+
+    With `top`, only the `top` most frequent values keep a column and the rest are summed as "other"
+    (a chart can give distinct colours to a handful of categories, not to forty sites)."""
     start = pd.Timestamp(start if start is not None else events["date"].min()).to_period("M")
     end = pd.Timestamp(end if end is not None else events["date"].max()).to_period("M")
     months = pd.period_range(start, end, freq="M")
@@ -37,6 +42,9 @@ def events_per_month(events: pd.DataFrame, by: str = "event_type", start=None, e
     table = table.reindex(months, fill_value=0)
     table.index = table.index.to_timestamp()
     table.index.name = "month"
+    if top is not None and table.shape[1] > top:
+        kept = table.sum().sort_values(ascending=False, kind="stable").index[:top]
+        table = table[kept].assign(other=table.drop(columns=kept).sum(axis=1))
     table.columns.name = by
     return table.astype("int64")
 

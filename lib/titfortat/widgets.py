@@ -36,7 +36,7 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
     def build():
         chosen = timeline.between(timeline.of_types(events, types), f"{span.value[0]}-01-01", f"{span.value[1]}-12-31")
         monthly = timeline.events_per_month(
-            chosen, by=group.value, start=f"{span.value[0]}-01-01", end=f"{span.value[1]}-12-31"
+            chosen, by=group.value, start=f"{span.value[0]}-01-01", end=f"{span.value[1]}-12-31", top=7
         )
         return figures.monthly_bars(monthly, f"Events per month, {span.value[0]}-{span.value[1]}", len(chosen))
 
