@@ -146,7 +146,8 @@ def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.Dat
             marker_color=colour_for(column) if known else next(spare, OKABE_ITO["grey"]),
             hovertemplate="%{x|%b %Y}: %{y}<extra>" + label_for(column) + "</extra>",
         )
-    fig.update_layout(barmode="stack", bargap=0.1)
+    # Date labels a little lower: the first month's would otherwise touch the y axis's "0".
+    fig.update_layout(barmode="stack", bargap=0.1, xaxis_ticklabelstandoff=8)
     if marks is not None and len(marks):
         rows = _label_rows(marks["date"], marks["label"], monthly.index.min(), monthly.index.max())
         fig.update_layout(margin={"t": 110 + 22 * max(rows)})

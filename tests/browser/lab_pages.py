@@ -8,6 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"  # look at them after a run
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 PLOTLY = "application/vnd.plotly.v1+json"
+# Texts inside a figure (ticks, titles, legend, annotations, marker labels) that print over each other.
+OVERLAPS = (Path(__file__).parent / "overlaps.js").read_text()
 
 
 def stored_figures(path: Path) -> int:

@@ -3,6 +3,7 @@
 import pytest
 from lab_pages import (
     NOTEBOOKS,
+    OVERLAPS,
     SCREENSHOTS,
     check_clean,
     drawn_figures,
@@ -18,6 +19,7 @@ def test_stored_outputs_render_without_running(page, lab, path):
     open_notebook(page, lab, path)
     expected = wait_for_stored_figures(page, path)
     assert drawn_figures(page) == expected
+    assert page.evaluate(OVERLAPS) == [], "texts print over each other"
     screenshot_figures(page, path.stem, "stored")
     check_clean(page, path.name)
 
@@ -37,3 +39,14 @@ def test_static_html_copy_draws_every_figure_offline(page, tmp_path, path):
     assert drawn == stored_figures(path)
     page.screenshot(path=str(SCREENSHOTS / f"{path.stem}-static-html.png"))
     check_clean(page, copy.name)
+
+
+def test_the_overlap_check_catches_a_label_printed_over_another(page, lab):
+    path = NOTEBOOKS[0]
+    open_notebook(page, lab, path)
+    wait_for_stored_figures(page, path)
+    page.evaluate(
+        """() => { const tick = document.querySelector('.js-plotly-plot g.xtick text');
+                   tick.parentNode.appendChild(tick.cloneNode(true)); }"""
+    )
+    assert page.evaluate(OVERLAPS)

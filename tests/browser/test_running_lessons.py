@@ -4,6 +4,7 @@ import pytest
 import titfortat as tt
 from lab_pages import (
     NOTEBOOKS,
+    OVERLAPS,
     ROOT,
     SCREENSHOTS,
     check_clean,
@@ -56,6 +57,7 @@ def test_run_all_draws_every_figure_and_the_widget_responds(page, lab, path):
             timeout=20_000,
         )
     screenshot_figures(page, path.stem, "run")
+    assert page.evaluate(OVERLAPS) == [], "texts print over each other"
     check_clean(page, path.name)
 
 
