@@ -53,6 +53,27 @@ LABELS = {
     "base_handover": "Base handed to Iraq",
     "troop_change": "Troop level change",
     "political": "Political event",
+    # actors and attributions, as the lessons' text names them
+    "unknown": "Unknown",
+    "united_states": "United States",
+    "iraq_government": "Iraqi government",
+    "iraq_parliament": "Iraqi parliament",
+    "coalition": "US-led coalition",
+    "kataib_hezbollah": "Kataib Hezbollah",
+    "asaib_ahl_al_haq": "Asaib Ahl al-Haq",
+    "harakat_al_nujaba": "Harakat al-Nujaba",
+    "kataib_sayyid_al_shuhada": "Kataib Sayyid al-Shuhada",
+    "usbat_al_thairin": "Usbat al-Thairin",
+    "qasim_al_jabbarin": "Qasim al-Jabbarin",
+    "ashab_al_kahf": "Ashab al-Kahf",
+    "saraya_awliya_al_dam": "Saraya Awliya al-Dam",
+    "iran": "Iran",
+    "pmf_supporters": "PMF supporters (crowd)",
+    "popular_mobilization_forces": "Popular Mobilisation Forces",
+    "claimed": "Claimed by a group",
+    "blamed_by_us": "Blamed by US officials",
+    "suspected": "Suspected",
+    "acknowledged": "Acknowledged by the actor",
 }
 SOURCE = "Data: data/events.csv, {n} events; see data/README.md"
 
@@ -85,8 +106,33 @@ def colour_for(key: str) -> str:
 
 
 def label_for(key: str) -> str:
-    """A readable label for a vocabulary key."""
-    return LABELS.get(key, str(key).replace("_", " "))
+    """A readable label for a vocabulary key or a site key."""
+    return LABELS.get(key) or _site_labels().get(key) or str(key).replace("_", " ")
+
+
+# The names the lessons' text uses for the places that recur in it; other sites take the short form
+# of their name in the site table ("Anbar province (point: Ramadi...)" -> "Anbar province").
+SITE_LABELS = {
+    "us_embassy": "US embassy (Green Zone)",
+    "ain_al_asad": "Ain al-Asad",
+    "baghdad_airport": "Baghdad airport",
+    "erbil_airport": "Erbil airport",
+    "k1": "K-1 (Kirkuk)",
+    "q_west": "Q-West",
+    "balad": "Balad",
+    "taji": "Taji",
+    "al_qaim": "al-Qaim",
+    "harir": "Harir",
+    "iraq_nationwide": "Iraq (no single place)",
+}
+
+
+@lru_cache(maxsize=1)
+def _site_labels() -> dict:
+    from .data import sites
+
+    names = sites()["name"].str.split(" (", regex=False).str[0]
+    return {**names.to_dict(), **SITE_LABELS}
 
 
 @lru_cache(maxsize=1)
@@ -463,24 +509,28 @@ def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
 
 
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int) -> Figure:
-    """Paired bars of attacks before and after a cutoff, per site or region."""
+    """Paired horizontal bars of attacks before and after a cutoff, per site or region, first row on top.
+
+    Horizontal so that place names read in full, however long."""
     fig = Figure()
-    labels = [
-        label_for(i) + (" (handed over)" if table.get("handed_over", pd.Series(False, table.index))[i] else "")
-        for i in table.index
-    ]
-    fig.add_bar(
-        x=labels, y=table["before"], name=f"Before {pd.Timestamp(cutoff):%d %b %Y}", marker_color=OKABE_ITO["grey"]
-    )
-    fig.add_bar(
-        x=labels, y=table["after"], name=f"From {pd.Timestamp(cutoff):%d %b %Y}", marker_color=OKABE_ITO["vermillion"]
-    )
-    fig.update_layout(barmode="group")
+    handed_over = table.get("handed_over", pd.Series(False, table.index))
+    labels = [label_for(i) + (" (handed over)" if handed_over[i] else "") for i in table.index]
+    for column, name, colour in [
+        ("before", f"Before {pd.Timestamp(cutoff):%d %b %Y}", OKABE_ITO["grey"]),
+        ("after", f"From {pd.Timestamp(cutoff):%d %b %Y}", OKABE_ITO["vermillion"]),
+    ]:
+        fig.add_bar(y=labels, x=table[column], name=name, marker_color=colour, orientation="h")
+    # Plotly stacks categories bottom-up and draws a group's first trace lowest: reverse both so the
+    # table's first place and "before" sit on top.
+    fig.update_layout(barmode="group", legend_traceorder="normal")
+    fig.update_yaxes(autorange="reversed")
     description = (
         f"Paired bars for {len(table)} places: {int(table['before'].sum())} attacks before the cut-off "
         f"and {int(table['after'].sum())} after, in equal windows."
     )
-    return _finish(fig, title, "Place", "Attacks in the window (count)", n_events, description)
+    return _finish(
+        fig, title, "Attacks in the window (count)", "", n_events, description, height=max(360, 46 * len(table) + 170)
+    )
 
 
 def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
