@@ -64,3 +64,16 @@ def test_milestone_labels_close_in_time_go_to_different_rows():
     rows = _label_rows(dates, ["K-1 attack", "Soleimani killed", "Strategic dialogue"], "2017-01-01", "2020-12-31")
     assert rows[0] != rows[1]  # a week apart: the second would print over the first
     assert rows[2] == 0  # months later, back on the first row
+
+
+def test_source_note_counts_the_events_a_chart_draws():
+    def note(figure):
+        return next(a.text for a in figure.layout.annotations if a.text.startswith("Data:"))
+
+    months = pd.to_datetime(["2020-01-01", "2020-02-01"])
+    monthly = pd.DataFrame({"rocket_attack": [2, 3], "ied_attack": [0, 1]}, index=months)
+    assert "6 events" in note(tt.figures.monthly_bars(monthly, "t"))
+    assert "9 events" in note(tt.figures.ranked_bars(pd.Series({"taji": 5, "balad": 4}), "t", "Attacks"))
+    table = pd.DataFrame({"before": [3, 1], "after": [2, 0]}, index=["taji", "balad"])
+    assert "6 events" in note(tt.figures.before_after_bars(table, "t", "2020-04-01"))
+    assert "2 events" in note(tt.figures.monthly_bars(monthly, "t", n_events=2))  # when told otherwise

@@ -178,8 +178,12 @@ def _note(fig: Figure, text: str) -> Figure:
     return fig
 
 
-def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.DataFrame | None = None) -> Figure:
-    """Stacked bars of counts per month (columns are categories); optional dotted lines at key events."""
+def monthly_bars(
+    monthly: pd.DataFrame, title: str, marks: pd.DataFrame | None = None, n_events: int | None = None
+) -> Figure:
+    """Stacked bars of counts per month (columns are categories); optional dotted lines at key events.
+
+    The source note counts the events in the bars unless n_events says otherwise; so do the others here."""
     fig = Figure()
     # Vocabulary keys keep their colours; other categories (sites, actors) take the palette in turn.
     spare = iter(c for c in OKABE_ITO.values() if c not in {OKABE_ITO["grey"], OKABE_ITO["dark_grey"]})
@@ -219,7 +223,8 @@ def monthly_bars(monthly: pd.DataFrame, title: str, n_events: int, marks: pd.Dat
         if len(peak)
         else title
     )
-    return _finish(fig, title, "Month", "Events per month (count)", n_events, description)
+    n = int(monthly.to_numpy().sum()) if n_events is None else n_events
+    return _finish(fig, title, "Month", "Events per month (count)", n, description)
 
 
 def _label_rows(dates, labels, start, end, width_px: float = 620, char_px: float = 6.2) -> list[int]:
@@ -241,7 +246,7 @@ def _label_rows(dates, labels, start, end, width_px: float = 620, char_px: float
 
 
 def ranked_bars(
-    counts: pd.Series, title: str, x_label: str, n_events: int, colour: str = OKABE_ITO["vermillion"]
+    counts: pd.Series, title: str, x_label: str, n_events: int | None = None, colour: str = OKABE_ITO["vermillion"]
 ) -> Figure:
     """Horizontal bars of a count per category, largest at the top."""
     counts = counts.sort_values()
@@ -256,7 +261,8 @@ def ranked_bars(
     )
     top, most = (counts.index[-1], int(counts.max())) if len(counts) else ("none", 0)
     description = f"Horizontal bars, one per category; the largest is {label_for(top)} with {most}."
-    return _finish(fig, title, x_label, "", n_events, description, height=max(320, 28 * len(counts) + 160))
+    n = int(counts.sum()) if n_events is None else n_events
+    return _finish(fig, title, x_label, "", n, description, height=max(320, 28 * len(counts) + 160))
 
 
 def timeline(events: pd.DataFrame, title: str) -> Figure:
@@ -445,7 +451,7 @@ def _bin_of(value: int) -> int:
     return next(i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high))
 
 
-def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
+def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> Figure:
     """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province."""
     fig = Figure()
     shown = set()
@@ -503,12 +509,12 @@ def province_map(counts: pd.Series, title: str, n_events: int) -> Figure:
         f"Map of Iraq's 18 provinces shaded by count; {int((counts > 0).sum())} have at least one, "
         f"the most in {top} ({int(counts.max()) if len(counts) else 0})."
     )
-    fig = _finish(fig, title, "", "", n_events, description, height=620)
+    fig = _finish(fig, title, "", "", int(counts.sum()) if n_events is None else n_events, description, height=620)
     fig.update_layout(legend_title_text="Attacks")
     return fig
 
 
-def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int) -> Figure:
+def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:
     """Paired horizontal bars of attacks before and after a cutoff, per site or region, first row on top.
 
     Horizontal so that place names read in full, however long."""
@@ -529,7 +535,13 @@ def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int) ->
         f"and {int(table['after'].sum())} after, in equal windows."
     )
     return _finish(
-        fig, title, "Attacks in the window (count)", "", n_events, description, height=max(360, 46 * len(table) + 170)
+        fig,
+        title,
+        "Attacks in the window (count)",
+        "",
+        int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events,
+        description,
+        height=max(360, 46 * len(table) + 170),
     )
 
 

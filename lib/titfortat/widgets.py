@@ -38,7 +38,7 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
         monthly = timeline.events_per_month(
             chosen, by=group.value, start=f"{span.value[0]}-01-01", end=f"{span.value[1]}-12-31", top=7
         )
-        return figures.monthly_bars(monthly, f"Events per month, {span.value[0]}-{span.value[1]}", len(chosen))
+        return figures.monthly_bars(monthly, f"Events per month, {span.value[0]}-{span.value[1]}")
 
     plot = _live_figure(build())
     for control in (span, group):
@@ -76,7 +76,6 @@ def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.V
             table,
             f"Attacks by region, {window_days} days either side of {slider.value:%b %Y}",
             slider.value,
-            len(events),
         )
 
     plot = _live_figure(build())
