@@ -9,19 +9,16 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from titfortat.rerun import without_live_widgets
 
 ROOT = Path(__file__).resolve().parents[1]
 # Solutions are stored executed too, so an instructor reads every answer's output without running anything.
 FOLDERS = [ROOT / "notebooks", ROOT / "solutions"]
 KEEP_CELL_METADATA = {"tags"}
-WIDGET = "application/vnd.jupyter.widget-view+json"
-# Stored in place of a live widget, whose model id is random and whose state we do not store.
-WIDGET_NOTE = (
-    "Interactive widget: run this cell in a live notebook to use it; the static figure above shows the same data."
-)
 
 
 def clean(notebook):
+    notebook = without_live_widgets(notebook)  # a widget's model id is random and its state is not stored
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
         "language_info": {"name": "python"},
@@ -29,9 +26,6 @@ def clean(notebook):
     for cell in notebook.cells:
         cell.metadata = {k: v for k, v in cell.metadata.items() if k in KEEP_CELL_METADATA}
         cell.pop("id", None)
-        for output in cell.get("outputs", []):
-            if WIDGET in output.get("data", {}):
-                output["data"] = {"text/plain": WIDGET_NOTE}
     notebook.nbformat, notebook.nbformat_minor = 4, 4
     return notebook
 

@@ -118,6 +118,8 @@ def execute(run: Run) -> Run:
             kernel_name="python3",
             # Written once at the end (and on an error): saving after every cell cost ~0.5 s a lesson.
             request_save_on_cell_execute=False,
+            # A widget's stored state carries plotly's 5 MB widget bundle and is of no use in a copy.
+            store_widget_state=False,
         )
     except papermill.PapermillExecutionError as error:
         run.error = f"{error.ename}: {error.evalue}"
@@ -127,6 +129,23 @@ def execute(run: Run) -> Run:
     if run.output.exists():
         write_html(run.output)
     return run
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# Shown in place of a live widget in stored and static copies: its model lives only in a running kernel.
+WIDGET_NOTE = (
+    "Interactive widget: run this cell in a live notebook to use it; the static figure above shows the same data."
+)
+
+
+def without_live_widgets(notebook):
+    """The notebook with each widget output replaced by WIDGET_NOTE and no stored widget state."""
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if WIDGET_VIEW in output.get("data", {}):
+                output["data"] = {"text/plain": WIDGET_NOTE}
+    return notebook
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +160,7 @@ def write_html(notebook_path: Path) -> Path:
     """A static HTML copy with plotly.js embedded once, so figures draw with no network."""
     import nbformat
 
-    notebook = nbformat.read(notebook_path, as_version=4)
+    notebook = without_live_widgets(nbformat.read(notebook_path, as_version=4))
     count = 0
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
