@@ -32,10 +32,12 @@ def test_stored_lesson_is_readable_in_the_dark_theme(page, dark_lab, path):
 def test_the_contrast_check_catches_dark_text_on_the_dark_theme(page, dark_lab):
     open_notebook(page, dark_lab, NOTEBOOKS[0])
     page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
-    page.wait_for_selector(".jp-Notebook .jp-RenderedMarkdown", timeout=30_000)
-    page.evaluate(
-        """() => { const p = document.createElement('p'); p.textContent = 'dark grey text';
-                   p.style.color = '#333333';
-                   document.querySelector('.jp-Notebook .jp-RenderedMarkdown').appendChild(p); }"""
+    wait_for_stored_figures(page, NOTEBOOKS[0])
+    # Planted and checked in one call, so JupyterLab cannot re-render the cell in between.
+    found = page.evaluate(
+        f"""() => {{ const p = document.createElement('p'); p.textContent = 'dark grey text';
+                    p.style.color = '#333333';
+                    document.querySelector('.jp-Notebook .jp-RenderedMarkdown').appendChild(p);
+                    return ({LOW_CONTRAST})(3.0); }}"""
     )
-    assert [f for f in page.evaluate(LOW_CONTRAST, 3.0) if "dark grey text" in f]
+    assert [f for f in found if "dark grey text" in f]

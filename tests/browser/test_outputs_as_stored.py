@@ -45,8 +45,10 @@ def test_the_overlap_check_catches_a_label_printed_over_another(page, lab):
     path = NOTEBOOKS[0]
     open_notebook(page, lab, path)
     wait_for_stored_figures(page, path)
-    page.evaluate(
-        """() => { const tick = document.querySelector('.js-plotly-plot g.xtick text');
-                   tick.parentNode.appendChild(tick.cloneNode(true)); }"""
+    # Planted and checked in one call, so nothing can redraw the figure in between.
+    found = page.evaluate(
+        f"""() => {{ const tick = document.querySelector('.js-plotly-plot g.xtick text');
+                    tick.parentNode.appendChild(tick.cloneNode(true));
+                    return ({OVERLAPS})(); }}"""
     )
-    assert page.evaluate(OVERLAPS)
+    assert found
