@@ -503,15 +503,14 @@ def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> 
             font={"size": 11, "color": "white" if _bin_of(value) >= 3 and not small else "black"},
         )
     _frame_iraq(fig, axes_visible=False)
-    fig.update_layout(legend={"title": {"text": "Attacks"}, "traceorder": "normal"})
+    fig.update_layout(legend_traceorder="normal")
     top = counts.idxmax() if len(counts) and counts.max() > 0 else "none"
     description = (
         f"Map of Iraq's 18 provinces shaded by count; {int((counts > 0).sum())} have at least one, "
         f"the most in {top} ({int(counts.max()) if len(counts) else 0})."
     )
     fig = _finish(fig, title, "", "", int(counts.sum()) if n_events is None else n_events, description, height=620)
-    fig.update_layout(legend_title_text="Attacks")
-    return fig
+    return fig.update_layout(legend_title_text="Attacks")  # after _finish, which blanks legend titles
 
 
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:
