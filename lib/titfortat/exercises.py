@@ -3,7 +3,9 @@ never the answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 import pandas as pd
@@ -42,6 +44,30 @@ def _top_site(events):
     return timeline.count_by(timeline.attacks(events), "site").index[0]
 
 
+# Exercise 02.1's events, lettered as the lesson lists them.
+SOLEIMANI_EVENTS = {
+    "A": "2020-01-05-baghdad-parliament_vote",
+    "B": "2019-12-31-us_embassy-assault",
+    "C": "2019-12-29-al_qaim-strike",
+    "D": "2020-01-08-ain_al_asad-missile",
+}
+
+
+def _in_order(events, lettered: dict) -> str:
+    dates = events.set_index("event_id").loc[list(lettered.values()), "date"]
+    return "".join(sorted(lettered, key=lambda letter: dates[lettered[letter]]))
+
+
+def _killed_by_us_strikes(rungs) -> int:
+    return int(rungs.loc[rungs["event_type"] == "us_strike", "killed"].sum())
+
+
+def _only_fighters_killed(events, day: str) -> bool:
+    strikes = events[(events["date"] == day) & (events["event_type"] == "us_strike")]
+    others = strikes["notes"].str.contains(r"soldier|police|civilian", case=False)
+    return not bool(others.any())
+
+
 EXERCISES: dict[str, Exercise] = {
     "00.1": Exercise(
         "How many events (rows) does the dataset hold?", lambda e: len(e), "len(events) counts the rows of a table."
@@ -62,19 +88,27 @@ EXERCISES: dict[str, Exercise] = {
         "tt.count_by(tt.attacks(events), 'site') lists sites, most attacked first.",
     ),
     "02.1": Exercise(
-        "How many days after the K-1 attack did the first US strike come?",
-        lambda e: int(cycle.compare_cycles(e, 14).loc["soleimani", "days_to_first_us_strike"]),
-        "Look at the 'day' column of the ladder for the first us_strike rung.",
+        "Order four events of the Soleimani cycle (answer with their letters, e.g. ABCD).",
+        lambda e: _in_order(e, SOLEIMANI_EVENTS),
+        "Find each event in the ladder table (its summary says what happened) and read its date.",
     ),
     "02.2": Exercise(
-        "How many people were killed in all (US and others) in the first 12 days of the Soleimani cycle?",
-        lambda e: int(cycle.escalation_ladder(e, "soleimani", 12)["killed"].sum()),
-        "Sum the 'killed' column of tt.escalation_ladder(events, 'soleimani', 12).",
+        "How many people did the US strikes of the Taji cycle kill in its first 12 days?",
+        lambda e: _killed_by_us_strikes(cycle.escalation_ladder(e, "taji", 12)),
+        "Set the cycle to taji, keep 12 days, and add up the killed of the rungs that are US air strikes.",
     ),
     "02.3": Exercise(
-        "Which cycle had the most militia actions in its first 14 days (soleimani, taji or erbil)?",
-        lambda e: cycle.compare_cycles(e, 14)["militia_actions"].idxmax(),
-        "Compare the 'militia_actions' column of tt.compare_cycles(events, 14).",
+        "How many days longer did the US take to strike back in the Erbil cycle than in the Soleimani cycle?",
+        lambda e: int(
+            cycle.compare_cycles(e, 14).loc["erbil", "days_to_first_us_strike"]
+            - cycle.compare_cycles(e, 14).loc["soleimani", "days_to_first_us_strike"]
+        ),
+        "The cycles table has a column for the days to the first US strike; subtract one cycle's from the other's.",
+    ),
+    "02.4": Exercise(
+        "True or False: the US strikes of 13 March 2020 killed only militia fighters.",
+        lambda e: _only_fighters_killed(e, "2020-03-13"),
+        "Read the notes of the us_strike rows dated 2020-03-13: who does the Iraqi military say was killed?",
     ),
     "03.1": Exercise(
         "How many base handovers does the dataset record?",
@@ -110,6 +144,35 @@ EXERCISES: dict[str, Exercise] = {
 }
 
 
+def _number(answer) -> float:
+    """A number as a student types it: 1600, 1600.0, "1,600" or " 1600 "."""
+    if isinstance(answer, bool):
+        raise ValueError("a yes/no value is not a number")
+    if isinstance(answer, str):
+        answer = answer.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
+    return float(answer)
+
+
+def _canonical(text: str) -> str:
+    """A text answer reduced to a key: case, quotes and spaces ignored, "2020-9" read as "2020-09", and a
+    label the figures print ("US embassy (Green Zone)", "Kataib Hezbollah") read as its key."""
+    text = str(text).strip().strip("\"'").strip()
+    month = re.fullmatch(r"(\d{4})[-/ ](\d{1,2})", text)
+    if month:
+        return f"{month.group(1)}-{int(month.group(2)):02d}"
+    lowered = text.lower()
+    return _keys_by_label().get(lowered, lowered.replace(" ", "_").replace("-", "_"))
+
+
+@lru_cache(maxsize=1)
+def _keys_by_label() -> dict:
+    from .data import field_enum
+    from .figures import label_for
+
+    keys = [k for column in ("event_type", "actor", "attribution", "site") for k in field_enum(column)]
+    return {label_for(key).lower(): key for key in keys}
+
+
 def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
     """Compare a student's answer with the one computed from the data; a hint on a miss."""
     spec = EXERCISES[exercise]
@@ -118,13 +181,13 @@ def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
     expected = spec.expected(events)
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
         try:
-            value = float(answer)
+            value = _number(answer)
         except (TypeError, ValueError):
             return CheckResult(exercise, False, f"the answer should be a number. Hint: {spec.hint}")
         if abs(value - expected) <= spec.tolerance:
             return CheckResult(exercise, True, "correct.")
         direction = "too high" if value > expected else "too low"
         return CheckResult(exercise, False, f"not quite: {answer} is {direction}. Hint: {spec.hint}")
-    if str(answer).strip().lower() == str(expected).lower():
+    if _canonical(answer) == _canonical(expected):
         return CheckResult(exercise, True, "correct.")
     return CheckResult(exercise, False, f"not quite. Hint: {spec.hint}")

@@ -37,11 +37,13 @@ EVENT_TYPE_COLOURS = {
     "troop_change": OKABE_ITO["sky_blue"],
     "political": OKABE_ITO["dark_grey"],
 }
+# One colour per side of titfortat.cycle.SIDE_ORDER, in that order (a test checks both match).
 SIDE_COLOURS = {
     "Militias and crowds": OKABE_ITO["vermillion"],
-    "United States": OKABE_ITO["blue"],
+    "US and allies": OKABE_ITO["blue"],
     "Iran": OKABE_ITO["black"],
     "Iraqi state": OKABE_ITO["green"],
+    "Iraqi parties and movements": OKABE_ITO["purple"],
 }
 LABELS = {
     "rocket_attack": "Rocket or mortar attack",
@@ -311,9 +313,11 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             hovertemplate="Rung %{customdata[3]}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
             "<br>Source: %{customdata[2]}<extra></extra>",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1], range=[-0.6, 3.6])
+    sides = list(SIDE_COLOURS)[::-1]
+    fig.update_yaxes(categoryorder="array", categoryarray=sides, range=[-0.6, len(sides) - 0.4])
+    last_day = int(rungs["day"].max()) if len(rungs) else 0
     description = (
-        f"Escalation ladder of {len(rungs)} events over {int(rungs['day'].max()) + 1 if len(rungs) else 0} days, "
+        f"Escalation ladder of {len(rungs)} events from the opening attack (day 0) to day {last_day}, "
         "one row per side, marker size growing with the number killed."
     )
     return _finish(fig, title, "Date", "Who acted", len(rungs), description, height=420)
