@@ -91,12 +91,16 @@ def test_noun_for_says_attacks_only_when_every_type_is_an_attack():
 
 
 def test_weeks_with_events_counts_monday_to_sunday_weeks():
-    frame = make_events([("2020-01-06", "rocket_attack", "k1", "unknown"), ("2020-01-08", "rocket_attack", "k1", "unknown")])
+    frame = make_events(
+        [("2020-01-06", "rocket_attack", "k1", "unknown"), ("2020-01-08", "rocket_attack", "k1", "unknown")]
+    )
     assert tt.timeline.weeks_with_events(frame, "2020-01-06", "2020-01-19") == (1, 2)
 
 
 def test_monthly_reading_states_total_busiest_empty_and_first_busy_month():
-    frame = make_events([(f"2020-0{m}-1{i}", "rocket_attack", "k1", "unknown") for m, n in [(2, 1), (3, 3)] for i in range(n)])
+    frame = make_events(
+        [(f"2020-0{m}-1{i}", "rocket_attack", "k1", "unknown") for m, n in [(2, 1), (3, 3)] for i in range(n)]
+    )
     monthly = tt.attacks_per_month(frame, start="2020-01-01", end="2020-04-30")
     assert tt.timeline.monthly_reading(monthly, "attacks") == (
         "The chart counts 4 attacks over 4 months; the busiest month is March 2020, with 3, and 2 months have "
