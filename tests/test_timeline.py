@@ -113,3 +113,10 @@ def test_events_by_province_counts_whatever_rows_it_is_given():
     frame = make_events([("2020-01-06", "us_strike", "k1", "united_states", {"province": "Kirkuk"})])
     assert tt.timeline.events_by_province(frame)["Kirkuk"] == 1
     assert tt.timeline.attacks_by_province(frame)["Kirkuk"] == 0
+
+
+def test_weekly_reading_states_weeks_with_an_event():
+    frame = make_events([("2020-01-06", "rocket_attack", "k1", "unknown")])
+    assert tt.timeline.weekly_reading(frame, "2020-01-06", "2020-01-19", "attack") == (
+        "From 6 January 2020 to 19 January 2020, 1 of the 2 weeks (Monday to Sunday) had at least one recorded attack."
+    )

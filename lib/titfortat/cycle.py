@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .prose import Sentence
+
 # Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
 CYCLES = {
     "soleimani": {
@@ -148,12 +150,12 @@ def deaths_headline(rungs: pd.DataFrame) -> str:
     )
     missing = f" (no death toll for {no_count} of its attacks and strikes)" if no_count else ""
     if total == 0:
-        return f"No deaths are recorded in this window{missing}"
+        return Sentence(f"No deaths are recorded in this window{missing}")
     if (deaths == deaths.max()).sum() > 1:
-        return f"{total} recorded deaths, as many from one side's actions as another's{missing}"
+        return Sentence(f"{total} recorded deaths, as many from one side's actions as another's{missing}")
     top = deaths.idxmax()
     side = top if top[0:2] in ("US", "Ir") else top.lower()
-    return f"{total} recorded deaths, {deaths.max()} of them from actions by {side}{missing}"
+    return Sentence(f"{total} recorded deaths, {deaths.max()} of them from actions by {side}{missing}")
 
 
 def unknown_actor_note(rungs: pd.DataFrame) -> str:
@@ -161,8 +163,12 @@ def unknown_actor_note(rungs: pd.DataFrame) -> str:
     unknown = int((rungs["actor"] == "unknown").sum())
     militia = int((rungs["side"] == MILITIA_SIDE).sum())
     if unknown == 0:
-        return f"All {militia} rungs on the militia row were claimed by, or blamed on, a named group or crowd."
-    return (
-        f"{unknown} of the {militia} rungs on the militia row have no known actor: nobody claimed them, "
-        "and they sit there because US officials blamed Iran-aligned militias."
+        return Sentence(
+            f"All {militia} rungs on the militia row were claimed by, or blamed on, a named group or crowd."
+        )
+    return Sentence(
+        (
+            f"{unknown} of the {militia} rungs on the militia row have no known actor: nobody claimed them, "
+            "and they sit there because US officials blamed Iran-aligned militias."
+        )
     )

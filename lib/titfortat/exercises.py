@@ -35,13 +35,20 @@ class CheckResult:
         return f"{'PASS' if self.passed else 'TRY AGAIN'} exercise {self.exercise}: {self.message}"
 
 
-def _busiest_month(events):
-    per_month = timeline.attacks_per_month(events).sum(axis=1)
-    return f"{per_month.idxmax():%Y-%m}"
+def _biggest_rise(events, column: str, before: str, after: str) -> str:
+    def counts(year):
+        return timeline.count_by(timeline.attacks(timeline.between(events, f"{year}-01-01", f"{year}-12-31")), column)
+
+    return counts(after).sub(counts(before), fill_value=0).idxmax()
 
 
-def _top_site(events):
-    return timeline.count_by(timeline.attacks(events), "site").index[0]
+def _share(events, column: str, value: str) -> float:
+    return float((events[column] == value).mean())
+
+
+def _claimed_by(events, event_id: str, actor: str) -> bool:
+    row = events.set_index("event_id").loc[event_id]
+    return row["attribution"] == "claimed" and row["actor"] == actor
 
 
 # Exercise 02.1's events, lettered as the lesson lists them.
@@ -72,20 +79,45 @@ EXERCISES: dict[str, Exercise] = {
     "00.1": Exercise(
         "How many events (rows) does the dataset hold?", lambda e: len(e), "len(events) counts the rows of a table."
     ),
+    "00.2": Exercise(
+        "How many attacks is the dataset missing against the coalition's count to 4 January 2020?",
+        lambda e: int((lambda t: t["count"] - t["in_dataset"])(timeline.compare_with_published(e).iloc[0])),
+        "Subtract the dataset's count (in_dataset) from the published count in the table's first row.",
+    ),
+    "00.3": Exercise(
+        "How many US personnel does the row for Iran's missile strike on Ain al-Asad record as wounded?",
+        lambda e: int(e.set_index("event_id").loc["2020-01-08-ain_al_asad-missile", "us_wounded"]),
+        "Open the row with events.set_index('event_id').loc['...'] and read the us_wounded column.",
+    ),
     "01.1": Exercise(
-        "How many attacks does the dataset record in 2020?",
-        lambda e: int(timeline.attacks_per_year(e).get(2020, 0)),
-        "Use tt.attacks_per_year(events) and read the row for 2020.",
+        "How many attacks does the dataset record from 1 January 2017 to 30 April 2019?",
+        lambda e: len(timeline.attacks(timeline.between(e, "2017-01-01", "2019-04-30"))),
+        "Keep the period with tt.between(events, start, end), then the attacks with tt.attacks(...), "
+        "then count the rows with len(...).",
     ),
     "01.2": Exercise(
-        "Which month (YYYY-MM) has the most attacks?",
-        _busiest_month,
-        "Sum tt.attacks_per_month(events) across its columns and look for the largest row.",
+        "In which month (YYYY-MM) does the dataset's first roadside bomb fall?",
+        lambda e: f"{e.loc[e['event_type'] == 'ied_attack', 'date'].min():%Y-%m}",
+        "Set event_types to ['ied_attack'] in the parameters cell and read the first bar of the monthly chart.",
     ),
     "01.3": Exercise(
-        "Which site key was attacked most often?",
-        _top_site,
-        "tt.count_by(tt.attacks(events), 'site') lists sites, most attacked first.",
+        "Which place's count of recorded attacks rose most from 2019 to 2020?",
+        lambda e: _biggest_rise(e, "site", "2019", "2020"),
+        "Run tt.count_by(tt.attacks(tt.between(events, '2019-01-01', '2019-12-31')), 'site'), then the same for "
+        "2020, and look for the largest difference.",
+    ),
+    "01.4": Exercise(
+        "With the default settings (2017-2020, attacks), what percentage of attacks were claimed by a group?",
+        lambda e: round(
+            100 * _share(timeline.attacks(timeline.between(e, "2017-01-01", "2020-12-31")), "attribution", "claimed")
+        ),
+        "Divide the 'claimed' count of the attribution table by the sum of all its counts, and multiply by 100.",
+        tolerance=0.51,
+    ),
+    "01.5": Exercise(
+        "True or False: Kataib Hezbollah admitted firing the rockets at K-1.",
+        lambda e: _claimed_by(e, "2019-12-27-k1-rocket", "kataib_hezbollah"),
+        "Read the row's attribution: 'claimed' would mean the group said it did it. What do the notes say KH said?",
     ),
     "02.1": Exercise(
         "Order four events of the Soleimani cycle (answer with their letters, e.g. ABCD).",

@@ -455,7 +455,7 @@ def _bin_of(value: int) -> int:
     return next(i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high))
 
 
-def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> Figure:
+def province_map(counts: pd.Series, title: str, n_events: int | None = None, unit: str = "Attacks") -> Figure:
     """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province."""
     fig = Figure()
     shown = set()
@@ -514,7 +514,7 @@ def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> 
         f"the most in {top} ({int(counts.max()) if len(counts) else 0})."
     )
     fig = _finish(fig, title, "", "", int(counts.sum()) if n_events is None else n_events, description, height=620)
-    return fig.update_layout(legend_title_text="Attacks")  # after _finish, which blanks legend titles
+    return fig.update_layout(legend_title_text=unit)  # after _finish, which blanks legend titles
 
 
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import geography
 from .data import attack_types
+from .prose import Sentence
 
 KEY_EVENT_TYPES = ["us_strike", "missile_strike", "assault", "political", "troop_change", "base_handover"]
 
@@ -90,12 +91,24 @@ def weeks_with_events(events: pd.DataFrame, start, end) -> tuple[int, int]:
     return len(seen & set(weeks)), len(weeks)
 
 
+def weekly_reading(events: pd.DataFrame, start, end, noun: str = "events") -> str:
+    """A sentence saying in how many of the weeks from start to end at least one of the events fell."""
+    seen, weeks = weeks_with_events(events, start, end)
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    return Sentence(
+        (
+            f"From {first.day} {first:%B %Y} to {last.day} {last:%B %Y}, {seen} of the {weeks} weeks "
+            f"(Monday to Sunday) had at least one recorded {noun}."
+        )
+    )
+
+
 def monthly_reading(monthly: pd.DataFrame, noun: str = "events") -> str:
     """Two sentences that read a per-month count table: the total, the busiest month, the empty months
     and the first month with three or more (where a sustained rise could begin)."""
     per_month = monthly.sum(axis=1)
     if per_month.sum() == 0:
-        return f"The chart holds no {noun} for these settings."
+        return Sentence(f"The chart holds no {noun} for these settings.")
     busiest = per_month[per_month == per_month.max()]
     first_three = per_month[per_month >= 3]
     busy = ", ".join(f"{m:%B %Y}" for m in busiest.index[:3]) + (" and others" if len(busiest) > 3 else "")
@@ -107,7 +120,7 @@ def monthly_reading(monthly: pd.DataFrame, noun: str = "events") -> str:
     )
     if len(first_three):
         text += f" The first month with three or more is {first_three.index[0]:%B %Y}."
-    return text
+    return Sentence(text)
 
 
 def attacks_per_year(events: pd.DataFrame) -> pd.Series:
