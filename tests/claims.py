@@ -29,3 +29,22 @@ def row(events: pd.DataFrame, event_id: str) -> pd.Series:
 
 def days_between(events: pd.DataFrame, first: str, second: str) -> int:
     return int((row(events, second)["date"] - row(events, first)["date"]).days)
+
+
+def claim_tests(number: str, claims: dict, parameter_sets: list, ids=None):
+    """The two tests every claims module runs: each sentence is quoted from lesson `number`, and every
+    claim holds under each parameter set (checked through tt.parameters, as the lesson validates them)."""
+    import pytest
+    import titfortat as tt
+
+    @pytest.mark.parametrize("claim", sorted(claims))
+    def test_claim_is_quoted_from_the_lesson(claim):
+        assert flatten(claims[claim][0]) in lesson_text(number)
+
+    @pytest.mark.parametrize("values", parameter_sets, ids=ids)
+    def test_every_claim_holds_in_the_data(values, events):
+        settings = tt.parameters(number, **values)
+        failed = [sentence for sentence, holds in claims.values() if not holds(events, settings)]
+        assert not failed
+
+    return test_claim_is_quoted_from_the_lesson, test_every_claim_holds_in_the_data

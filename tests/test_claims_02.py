@@ -1,8 +1,7 @@
 """Every finding lesson 02 states in prose holds in events.csv, under every parameter set it advertises."""
 
-import pytest
 import titfortat as tt
-from claims import days_between, flatten, lesson_text, row
+from claims import claim_tests, days_between, row
 
 PARAMETER_SETS = [{"cycle": c, "window_days": d} for c in ("soleimani", "taji", "erbil") for d in (1, 12, 60)]
 
@@ -119,13 +118,6 @@ CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("claim", sorted(CLAIMS))
-def test_claim_is_quoted_from_the_lesson(claim):
-    assert flatten(CLAIMS[claim][0]) in lesson_text("02")
-
-
-@pytest.mark.parametrize("values", PARAMETER_SETS, ids=lambda v: f"{v['cycle']}-{v['window_days']}")
-def test_every_claim_holds_in_the_data(values, events):
-    settings = tt.parameters("02", **values)
-    failed = [sentence for sentence, holds in CLAIMS.values() if not holds(events, settings)]
-    assert not failed
+test_claim_is_quoted_from_the_lesson, test_every_claim_holds_in_the_data = claim_tests(
+    "02", CLAIMS, PARAMETER_SETS, ids=lambda v: f"{v['cycle']}-{v['window_days']}"
+)
