@@ -224,7 +224,8 @@ def _source_kinds(path: Path = DATAPACKAGE) -> dict:
 
 
 def _source_problems(rows: list[dict], package: dict) -> list[str]:
-    """One line per row whose source_kind is missing, whose domain is unknown or listed under another kind, or that cites a repost."""
+    """One line per row whose source_kind is missing, whose domain is unknown or listed under another kind,
+    or that cites a repost."""
     kind_of = {domain: kind for kind, entry in package["kinds"].items() for domain in entry["domains"]}
     problems = []
     for row in rows:
