@@ -64,7 +64,8 @@ def _lookup_names(heading: str, body: str) -> list[str]:
     names = heading_names(heading)
     for line in body.splitlines():
         if line.startswith(OTHER_SPELLINGS):
-            names += [part.strip(" .") for part in line[len(OTHER_SPELLINGS) :].split(",")]
+            parts = line[len(OTHER_SPELLINGS) :].split(",")
+            names += [re.sub(r"\s*\(.*?\)", "", part).strip(" .") for part in parts]  # drop "(the full name)"
     return [name for name in names if name]
 
 
