@@ -61,9 +61,8 @@ def test_every_cast_row_has_a_kind_a_one_line_description_and_a_web_source():
 def test_cast_csv_passes_its_schema_in_the_data_package():
     package = json.loads((ROOT / "data" / "datapackage.json").read_text())
     resource = next(r for r in package["resources"] if r["name"] == "actors")
-    report = frictionless.Resource(
-        path=resource["path"], basepath=str(ROOT / "data"), schema=frictionless.Schema.from_descriptor(resource["schema"])
-    ).validate()
+    schema = frictionless.Schema.from_descriptor(resource["schema"])
+    report = frictionless.Resource(path=resource["path"], basepath=str(ROOT / "data"), schema=schema).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
 
 

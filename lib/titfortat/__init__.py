@@ -37,7 +37,7 @@ _FUNCTIONS = {
     "key_events": "timeline",
     "of_types": "timeline",
 }
-_MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "reference", "response", "timeline", "widgets"}
+_MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "response", "timeline", "widgets"}
 
 __all__ = sorted(set(_FUNCTIONS) | _MODULES - {"widgets"})
 
