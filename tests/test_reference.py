@@ -114,6 +114,17 @@ def test_every_event_id_the_glossary_cites_is_a_row_of_the_dataset():
     assert not cited - {row["event_id"] for _, row in _events_rows()}
 
 
+def test_every_cast_key_the_glossary_names_has_a_row():
+    named = re.findall(r"^Cast: `([a-z0-9_]+)`", (ROOT / "docs" / "glossary.md").read_text(), flags=re.MULTILINE)
+    assert len(named) > 10
+    assert not set(named) - set(cast())
+
+
+def test_cast_names_and_descriptions_use_one_spelling_per_name():
+    hits = [(key, hit) for key, row in cast().items() for hit in spelling_hits(row["name"] + " " + row["description"])]
+    assert not hits
+
+
 def test_who_shows_name_kind_description_and_source_link():
     with open(ROOT / "data" / "actors.csv", encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["key"] == "kataib_hezbollah")
