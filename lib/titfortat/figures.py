@@ -71,7 +71,7 @@ LABELS = {
     "saraya_awliya_al_dam": "Saraya Awliya al-Dam",
     "iran": "Iran",
     "pmf_supporters": "PMF supporters (crowd)",
-    "popular_mobilization_forces": "Popular Mobilisation Forces",
+    "popular_mobilization_forces": "Popular Mobilization Forces",
     "claimed": "Claimed by a group",
     "blamed_by_us": "Blamed by US officials",
     "suspected": "Suspected",
