@@ -186,3 +186,12 @@ def test_each_event_at_a_site_in_a_province_names_that_province(events):
 def test_every_iraqi_province_named_in_the_data_is_on_the_map(events):
     named = set(events.loc[events["country"] == "Iraq", "province"].dropna()) - {""}
     assert named <= set(tt.geography.provinces())
+
+
+def test_every_attack_with_a_partial_casualty_tally_says_why_in_notes(events):
+    # The codebook's rule: a count left blank beside a filled one needs a "Tally:" reason in notes.
+    counts = tt.attacks(events)[["us_killed", "us_wounded", "other_killed"]]
+    partial = tt.attacks(events)[counts.notna().any(axis=1) & counts.isna().any(axis=1)]
+    assert len(partial) >= 10
+    unexplained = partial.loc[~partial["notes"].fillna("").str.contains("Tally:", regex=False), "event_id"]
+    assert list(unexplained) == []
