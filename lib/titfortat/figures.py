@@ -32,6 +32,7 @@ EVENT_TYPE_COLOURS = {
     "ied_attack": OKABE_ITO["orange"],
     "missile_strike": OKABE_ITO["black"],
     "us_strike": OKABE_ITO["blue"],
+    "militia_site_strike": "#332288",  # indigo, from Paul Tol's palette: Okabe-Ito has no tenth colour
     "assault": OKABE_ITO["yellow"],
     "base_handover": OKABE_ITO["green"],
     "troop_change": OKABE_ITO["sky_blue"],
@@ -51,6 +52,7 @@ LABELS = {
     "ied_attack": "Roadside bomb (IED)",
     "missile_strike": "Ballistic missile strike",
     "us_strike": "US air strike",
+    "militia_site_strike": "Strike or blast at a militia site",
     "assault": "Storming of a compound",
     "base_handover": "Base handed to Iraq",
     "troop_change": "Troop level change",
