@@ -113,9 +113,8 @@ def attacks_around_handovers(events: pd.DataFrame, window_days: int) -> pd.DataF
         here = found[found["site"].astype("object") == base["site"]]
         before = here[(here["date"] >= base["date"] - window) & (here["date"] < base["date"])]
         after = here[(here["date"] > base["date"]) & (here["date"] <= base["date"] + window)]
-        rows.append({"site": base["site"], "name": base["name"], "handover": base["date"],
-                     "before": len(before), "after": len(after)})
-    return pd.DataFrame(rows, columns=["site", "name", "handover", "before", "after"])
+        rows.append({"site": base["site"], "handover": base["date"], "before": len(before), "after": len(after)})
+    return pd.DataFrame(rows, columns=["site", "handover", "before", "after"])
 
 
 def handover_finding(around: pd.DataFrame, window_days: int) -> str:
@@ -135,10 +134,12 @@ def shift_finding(by_region: pd.DataFrame, window_days: int) -> str:
     fell = by_region.index[by_region["change"] < 0].tolist()
     before, after = int(by_region["before"].sum()), int(by_region["after"].sum())
     total = f"With {window_days}-day windows, attacks went from {before} to {after} in all"
-    if rose and fell:
+    if rose and fell and after >= before:
         return f"{total}: they rose in {', '.join(rose)} and fell in {', '.join(fell)}, so they moved rather than stopped."
+    if rose and after < before:
+        return f"{total}: they fell overall, though they rose in {', '.join(rose)}."
     if fell:
-        return f"{total}: they fell or held level in every region ({', '.join(fell)} fell), so they did not move elsewhere."
+        return f"{total}: they fell or held level in every region ({', '.join(fell)} fell)."
     if rose:
         return f"{total}: they rose or held level in every region ({', '.join(rose)} rose)."
     return f"{total}: no region changed."

@@ -533,15 +533,10 @@ def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | N
         f"Paired bars for {len(table)} places: {int(table['before'].sum())} attacks before the cut-off "
         f"and {int(table['after'].sum())} after, in equal windows."
     )
-    return _finish(
-        fig,
-        title,
-        "Attacks in the window (count)",
-        "",
-        int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events,
-        description,
-        height=max(360, 46 * len(table) + 170),
-    )
+    n = int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events
+    fig = _finish(fig, title, "Attacks in the window (count)", "", n, description, height=max(360, 46 * len(table) + 170))
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n} events", f"{n} attacks")
+    return fig
 
 
 def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
@@ -623,6 +618,7 @@ def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame
         f"cut-off and {len(after)} after drawn as circles sized by count per place."
     )
     fig.update_layout(meta={"description": description})
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n_events} events", f"{n_events} attacks")
     return fig
 
 
