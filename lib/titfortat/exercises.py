@@ -52,9 +52,11 @@ def _smallest_deterrence_weight(limit: int = 20):
     return next(w for w in range(limit) if response.rank_options({**base, "deterrence": w}).index[0] != "iraqi_courts")
 
 
-def _longest_gap(events, start, end):
-    dates = timeline.between(timeline.attacks(events), start, end)["date"].sort_values()
-    return int(dates.diff().dt.days.max())
+def _days_from_attack_to_strike(events, site, strike):
+    strike = pd.Timestamp(strike)
+    found = timeline.attacks(events)
+    earlier = found[(found["site"] == site) & (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))]
+    return int((strike - earlier["date"].max()).days)
 
 
 EXERCISES: dict[str, Exercise] = {
@@ -137,10 +139,10 @@ EXERCISES: dict[str, Exercise] = {
         "and watch rank 1.",
     ),
     "04.4": Exercise(
-        "In July 2020, what was the longest gap, in days, between one attack and the next?",
-        lambda e: _longest_gap(e, "2020-07-01", "2020-07-31"),
-        "List tt.between(tt.attacks(events), '2020-07-01', '2020-07-31') with its date and source columns, "
-        "and subtract each date from the next one.",
+        "How many days passed between the Erbil attack of February 2021 and the US strike that answered it?",
+        lambda e: _days_from_attack_to_strike(e, "erbil_airport", "2021-02-26"),
+        "The strike row of 26 February 2021 says what it answered; find that attack among the February 2021 "
+        "attacks (tt.between with the site, summary and source columns) and subtract its date from the strike's.",
     ),
 }
 
