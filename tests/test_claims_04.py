@@ -60,6 +60,12 @@ CLAIMS = {
         "2019-2021: five strike days.",
         lambda e, p: len(tt.strike_days(e)) == 5 and set(tt.strike_days(e)["date"].dt.year) <= {2019, 2020, 2021},
     ),
+    "04.coverage-iraq-and-some-syria": (
+        "Five is a very small number; the attack counts around them are lower bounds, and only attacks in Iraq "
+        "(and a few in Syria) are recorded.",
+        lambda e, p: set(tt.attacks(e)["country"].astype(str)) <= {"Iraq", "Syria"}
+        and 0 < (tt.attacks(e)["country"] == "Syria").sum() < 0.1 * len(tt.attacks(e)),
+    ),
     "04.iraq-acted": (
         "Prime Minister Mustafa al-Kadhimi's forces raided Kataib Hezbollah in June 2020 (`2020-06-25-dora-kh_raid`) "
         "and arrested the PMF's Anbar commander Qasim Muslih in May 2021 (`2021-05-26-baghdad-arrest`).",
