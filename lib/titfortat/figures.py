@@ -579,7 +579,8 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
         description,
     )
     fig.update_xaxes(range=[-0.3, 1.9])  # room for the date labels right of "after"
-    fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})  # above the plot, clear of the note
+    fig.update_yaxes(rangemode="tozero")
     # The source note counts attacks here, not all events.
     fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n_events} events", f"{n_events} attacks")
     return fig
@@ -594,9 +595,10 @@ def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame
         hover=[f"{label_for(s)}: handed over {d:%d %b %Y}" for s, d in zip(handed["site"].astype(str), handed["date"])],
     )
     fig = base_map(points, title, text="label", n_events=n_events)
+    # Filled "after" discs first, open "before" rings over them, so neither hides the other.
     for rows, name, colour, symbol in [
-        (before, "Attacks before the cut-off", OKABE_ITO["grey"], "circle-open"),
         (after, "Attacks from the cut-off", OKABE_ITO["vermillion"], "circle"),
+        (before, "Attacks before the cut-off", "#444444", "circle-open"),
     ]:
         placed = rows.dropna(subset=["latitude", "longitude"])
         counts = placed.groupby(["latitude", "longitude"]).agg(
@@ -606,13 +608,15 @@ def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame
             x=counts["longitude"],
             y=counts["latitude"],
             mode="markers",
-            marker={"color": colour, "symbol": symbol, "size": 8 + 4 * counts["n"] ** 0.5, "opacity": 0.6,
-                    "line": {"width": 2, "color": colour}},
+            marker={"color": colour, "symbol": symbol, "size": 8 + 4 * counts["n"] ** 0.5,
+                    "opacity": 0.5 if symbol == "circle" else 0.9, "line": {"width": 2, "color": colour}},
             name=f"{name} ({int(counts['n'].sum())})",
             customdata=counts[["place", "n"]].to_numpy(),
             hovertemplate=f"{name}: " + "%{customdata[0]}, %{customdata[1]}<extra></extra>",
         )
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.12})
+    bases = [trace for trace in fig.data if trace.mode == "markers+text"]
+    fig.data = [trace for trace in fig.data if trace.mode != "markers+text"] + bases  # the bases on top
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
     description = (
         f"Map of the {len(handed)} handed-over bases, numbered in date order, with {len(before)} attacks before the "
         f"cut-off and {len(after)} after drawn as circles sized by count per place."
