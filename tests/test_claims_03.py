@@ -74,6 +74,12 @@ def _almost_ceased(events, window_days):
 
 
 CLAIMS = {
+    "03.attacks-grew-after-soleimani": (
+        "Critics, including the news analysis lesson 04 checks, tie the move partly to the militias' frequent "
+        "attacks, which grew after Soleimani's killing in January 2020.",
+        lambda e, p: len(tt.between(tt.attacks(e), "2020-01-04", "2020-07-01"))
+        > len(tt.between(tt.attacks(e), "2019-07-06", "2020-01-02")),
+    ),
     "03.all-eight-recorded": (
         "All eight 2020 handovers are recorded with the dates the coalition gave.",
         lambda e, p: len(_handovers_2020(e)) == 8,

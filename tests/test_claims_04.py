@@ -135,7 +135,7 @@ CLAIMS = {
         ),
     ),
     "04.checkable-claims-hold": (
-        "The checkable claims hold, with two caveats the table shows or hides.",
+        "The checkable claims hold, with two caveats.",
         lambda e, p: all(
             v.startswith("holds") for v in response.article_claims(e)["verdict"] if v != "the data cannot say"
         ),
