@@ -81,12 +81,13 @@ CLAIMS = {
         and all(word in _row(e, "2021-05-26-baghdad-arrest")["notes"] for word in ("AFP", "freed", "disputed")),
     ),
     "04.iran-salvos-left-out": (
-        "The question is whether strikes deter the militias, so the count leaves out the two ballistic-missile "
-        "salvos Iran itself fired on 8 January 2020 (`2020-01-08-ain_al_asad-missile`, "
-        "`2020-01-08-erbil_airport-missile`): those were a state's answer to the Soleimani strike, not militia "
-        "attacks.",
-        lambda e, p: set(tt.attacks(e)["event_id"]) - set(response.militia_attacks(e)["event_id"])
-        == {"2020-01-08-ain_al_asad-missile", "2020-01-08-erbil_airport-missile"},
+        "The question is whether strikes deter the militias, so the count leaves out the attacks the data "
+        "attributes to Iran itself, above all the two ballistic-missile salvos of 8 January 2020 "
+        "(`2020-01-08-ain_al_asad-missile`, `2020-01-08-erbil_airport-missile`): those were a state's answer to "
+        "the Soleimani strike, not militia attacks.",
+        lambda e, p: (tt.attacks(e)["actor"] == "iran").sum() == len(tt.attacks(e)) - len(response.militia_attacks(e))
+        and {"2020-01-08-ain_al_asad-missile", "2020-01-08-erbil_airport-missile"}
+        <= set(tt.attacks(e)["event_id"]) - set(response.militia_attacks(e)["event_id"]),
     ),
     "04.strikes-within-a-week": (
         "Each strike day here came within a week of an attack (the column `days_since`), so with windows of a "
@@ -147,10 +148,10 @@ CLAIMS = {
         and "no US or coalition troops"
         in " ".join(e.loc[(e["site"] == "balad") & (e["date"] == "2021-05-03"), "notes"].astype(str)),
     ),
-    "04.key-rose-at-almost-every-window": (
-        "Around the five US strike days, militia attacks rose on average at almost every window from 3 to 90 days, "
+    "04.key-rose-at-most-windows": (
+        "Around the five US strike days, militia attacks rose on average at most windows from 3 to 90 days, "
         "and no window shows a clear fall;",
-        lambda e, p: sum(s["mean_change"] > 0 for s in _summaries(e).values()) >= 0.9 * len(_summaries(e))
+        lambda e, p: sum(s["mean_change"] > 0 for s in _summaries(e).values()) >= 0.75 * len(_summaries(e))
         and all(s["high"] >= 0 for s in _summaries(e).values()),
     ),
 }

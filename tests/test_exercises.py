@@ -52,3 +52,27 @@ def test_lessons_03_04_wrong_answers_get_a_hint_without_the_answer(events, exerc
 @pytest.mark.parametrize("exercise", sorted(WRONG_03_04))
 def test_lessons_03_04_right_answers_pass(events, exercise):
     assert tt.check(exercise, EXERCISES[exercise].expected(events), events).passed
+
+
+def test_answers_are_read_as_students_type_them(events):
+    month = EXERCISES["01.2"].expected(events)
+    year, number = month.split("-")
+    assert tt.check("01.2", f"{year}-{int(number)}", events).passed
+    site = EXERCISES["01.3"].expected(events)
+    assert tt.check("01.3", tt.figures.label_for(site), events).passed
+    assert tt.exercises._number("1,600") == 1600
+
+
+def test_every_exercise_passes_its_answer_and_hints_without_it_on_a_wrong_one(events):
+    for key, exercise in EXERCISES.items():
+        right = exercise.expected(events)
+        assert tt.check(key, right, events).passed, key
+        if isinstance(right, bool):
+            wrong = not right
+        elif isinstance(right, (int, float)):
+            wrong = right + 7
+        else:
+            wrong = "no such answer"
+        miss = tt.check(key, wrong, events)
+        assert not miss.passed and "Hint:" in miss.message, key
+        assert f" {right} " not in f" {miss.message.split('Hint:')[1]} ", key

@@ -23,7 +23,7 @@ def _trace(figure, name):
 def test_ladder_rungs_on_the_same_day_share_one_label():
     rungs = tt.escalation_ladder(make_events(SAME_DAY), "soleimani", 12)
     figure = tt.figures.ladder(rungs, "test")
-    assert list(_trace(figure, "United States").text) == ["2", "3, 4", ""]
+    assert list(_trace(figure, "US and allies").text) == ["2", "3, 4", ""]
     assert list(_trace(figure, "Militias and crowds").text) == ["1", "5, 6", ""]
     # all above their markers, so no label meets the labels of the row below
     assert {t.textposition for t in figure.data} == {"top center"}

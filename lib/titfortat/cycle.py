@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .prose import Sentence
+
 # Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
 CYCLES = {
     "soleimani": {
@@ -18,21 +20,51 @@ CYCLES = {
 # The longest ladder a lesson or widget draws, in days after the opening attack.
 MAX_WINDOW_DAYS = 60
 
-# Which side of the conflict each actor stands on, for colouring and for the ladder's rows.
+# Which side of the conflict each actor stands on, for colouring and for the ladder's rows. Every
+# actor key in the schema must be listed (a test checks): no actor falls on a side by default.
+MILITIA_SIDE = "Militias and crowds"
+US_SIDE = "US and allies"
 SIDES = {
-    "united_states": "United States",
-    "coalition": "United States",
+    "united_states": US_SIDE,
+    "coalition": US_SIDE,
+    "nato": US_SIDE,
     "iran": "Iran",
     "iraq_government": "Iraqi state",
     "iraq_parliament": "Iraqi state",
+    "popular_mobilization_forces": "Iraqi state",  # a state body by the 2016 law, led by militia commanders
+    "sadrist_movement": "Iraqi parties and movements",
+    "fatah_alliance": "Iraqi parties and movements",
+    "protesters": "Iraqi parties and movements",  # the 2018 Basra and 2019 Tishreen protest crowds
+    "pmf_supporters": MILITIA_SIDE,
+    # attacks nobody claimed: US officials blamed Iran-aligned militias for them, so they sit on the
+    # militia row, and the lesson says so
+    "unknown": MILITIA_SIDE,
 }
-MILITIA_SIDE = "Militias and crowds"
-SIDE_ORDER = [MILITIA_SIDE, "United States", "Iran", "Iraqi state"]
+SIDE_ORDER = [MILITIA_SIDE, US_SIDE, "Iran", "Iraqi state", "Iraqi parties and movements"]
+# Armed groups and their front names: every actor key not listed above.
+ARMED_GROUPS = [
+    "asaib_ahl_al_haq",
+    "ashab_al_kahf",
+    "harakat_al_nujaba",
+    "iraqi_resistance_coordination_committee",
+    "kataib_hezbollah",
+    "kataib_sayyid_al_shuhada",
+    "liwa_al_thairin",
+    "qasim_al_jabbarin",
+    "saraya_awliya_al_dam",
+    "saraya_thawrat_al_ishreen_al_thaniya",
+    "thar_al_muhandis",
+    "usbat_al_thairin",
+]
+SIDES.update({group: MILITIA_SIDE for group in ARMED_GROUPS})
 
 
 def side_of(actor: str) -> str:
-    """The side an actor belongs to: the US, Iran, the Iraqi state, or the militias (named or not)."""
-    return SIDES.get(actor, MILITIA_SIDE)
+    """The side an actor belongs to; an actor with no side is a mistake in this table, not a militia."""
+    try:
+        return SIDES[actor]
+    except KeyError:
+        raise KeyError(f"actor {actor!r} has no side in titfortat.cycle.SIDES; add it there") from None
 
 
 def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
@@ -47,7 +79,7 @@ def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
 def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.DataFrame:
     """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
     start = pd.Timestamp(CYCLES[cycle]["start"])
-    opening_event(events, cycle)
+    opening_event(events, cycle)  # fails with a clear message if the data lacks the opening attack
     end = start + pd.Timedelta(days=window_days)
     rungs = events[(events["date"] >= start) & (events["date"] <= end)].copy()
     rungs["day"] = (rungs["date"] - start).dt.days
@@ -97,3 +129,47 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
     table = pd.DataFrame(rows).set_index("cycle")
     table["days_to_first_us_strike"] = table["days_to_first_us_strike"].astype("Int64")
     return table
+
+
+def deaths_by_side(rungs: pd.DataFrame) -> pd.Series:
+    """Deaths in a ladder (US and others), summed by the side whose action caused them; unknown counts as 0."""
+    return rungs.groupby("side", observed=False)["killed"].sum().astype("int64")
+
+
+def deaths_headline(rungs: pd.DataFrame) -> str:
+    """A chart title stating how many deaths the ladder records and which side's actions caused most."""
+    deaths = deaths_by_side(rungs)
+    total = int(deaths.sum())
+    no_count = int(
+        (
+            rungs["us_killed"].isna()
+            & rungs["other_killed"].isna()
+            & rungs["event_type"].isin(
+                ["rocket_attack", "drone_attack", "ied_attack", "missile_strike", "us_strike", "assault"]
+            )
+        ).sum()
+    )
+    missing = f" (no death toll for {no_count} of its attacks and strikes)" if no_count else ""
+    if total == 0:
+        return Sentence(f"No deaths are recorded in this window{missing}")
+    if (deaths == deaths.max()).sum() > 1:
+        return Sentence(f"{total} recorded deaths, as many from one side's actions as another's{missing}")
+    top = deaths.idxmax()
+    side = top if top[0:2] in ("US", "Ir") else top.lower()
+    return Sentence(f"{total} recorded deaths, {deaths.max()} of them from actions by {side}{missing}")
+
+
+def unknown_actor_note(rungs: pd.DataFrame) -> str:
+    """A sentence saying how many rungs on the militia row have no known actor."""
+    unknown = int((rungs["actor"] == "unknown").sum())
+    militia = int((rungs["side"] == MILITIA_SIDE).sum())
+    if unknown == 0:
+        return Sentence(
+            f"All {militia} rungs on the militia row were claimed by, or blamed on, a named group or crowd."
+        )
+    return Sentence(
+        (
+            f"{unknown} of the {militia} rungs on the militia row have no known actor: nobody claimed them, "
+            "and they sit there because US officials blamed Iran-aligned militias."
+        )
+    )

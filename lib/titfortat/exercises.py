@@ -3,7 +3,9 @@ never the answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 import pandas as pd
@@ -33,13 +35,44 @@ class CheckResult:
         return f"{'PASS' if self.passed else 'TRY AGAIN'} exercise {self.exercise}: {self.message}"
 
 
-def _busiest_month(events):
-    per_month = timeline.attacks_per_month(events).sum(axis=1)
-    return f"{per_month.idxmax():%Y-%m}"
+def _biggest_rise(events, column: str, before: str, after: str) -> str:
+    def counts(year):
+        return timeline.count_by(timeline.attacks(timeline.between(events, f"{year}-01-01", f"{year}-12-31")), column)
+
+    return counts(after).sub(counts(before), fill_value=0).idxmax()
 
 
-def _top_site(events):
-    return timeline.count_by(timeline.attacks(events), "site").index[0]
+def _share(events, column: str, value: str) -> float:
+    return float((events[column] == value).mean())
+
+
+def _claimed_by(events, event_id: str, actor: str) -> bool:
+    row = events.set_index("event_id").loc[event_id]
+    return row["attribution"] == "claimed" and row["actor"] == actor
+
+
+# Exercise 02.1's events, lettered as the lesson lists them.
+SOLEIMANI_EVENTS = {
+    "A": "2020-01-05-baghdad-parliament_vote",
+    "B": "2019-12-31-us_embassy-assault",
+    "C": "2019-12-29-al_qaim-strike",
+    "D": "2020-01-08-ain_al_asad-missile",
+}
+
+
+def _in_order(events, lettered: dict) -> str:
+    dates = events.set_index("event_id").loc[list(lettered.values()), "date"]
+    return "".join(sorted(lettered, key=lambda letter: dates[lettered[letter]]))
+
+
+def _killed_by_us_strikes(rungs) -> int:
+    return int(rungs.loc[rungs["event_type"] == "us_strike", "killed"].sum())
+
+
+def _only_fighters_killed(events, day: str) -> bool:
+    strikes = events[(events["date"] == day) & (events["event_type"] == "us_strike")]
+    others = strikes["notes"].str.contains(r"soldier|police|civilian", case=False)
+    return not bool(others.any())
 
 
 def _first_troop_row(events, figure):
@@ -63,35 +96,68 @@ EXERCISES: dict[str, Exercise] = {
     "00.1": Exercise(
         "How many events (rows) does the dataset hold?", lambda e: len(e), "len(events) counts the rows of a table."
     ),
+    "00.2": Exercise(
+        "How many attacks is the dataset missing against the coalition's count to 4 January 2020?",
+        lambda e: int((lambda t: t["count"] - t["in_dataset"])(timeline.compare_with_published(e).iloc[0])),
+        "Subtract the dataset's count (in_dataset) from the published count in the table's first row.",
+    ),
+    "00.3": Exercise(
+        "How many US personnel does the row for Iran's missile strike on Ain al-Asad record as wounded?",
+        lambda e: int(e.set_index("event_id").loc["2020-01-08-ain_al_asad-missile", "us_wounded"]),
+        "Open the row with events.set_index('event_id').loc['...'] and read the us_wounded column.",
+    ),
     "01.1": Exercise(
-        "How many attacks does the dataset record in 2020?",
-        lambda e: int(timeline.attacks_per_year(e).get(2020, 0)),
-        "Use tt.attacks_per_year(events) and read the row for 2020.",
+        "How many attacks does the dataset record from 1 January 2017 to 30 April 2019?",
+        lambda e: len(timeline.attacks(timeline.between(e, "2017-01-01", "2019-04-30"))),
+        "Keep the period with tt.between(events, start, end), then the attacks with tt.attacks(...), "
+        "then count the rows with len(...).",
     ),
     "01.2": Exercise(
-        "Which month (YYYY-MM) has the most attacks?",
-        _busiest_month,
-        "Sum tt.attacks_per_month(events) across its columns and look for the largest row.",
+        "In which month (YYYY-MM) does the dataset's first roadside bomb fall?",
+        lambda e: f"{e.loc[e['event_type'] == 'ied_attack', 'date'].min():%Y-%m}",
+        "Set event_types to ['ied_attack'] in the parameters cell and read the first bar of the monthly chart.",
     ),
     "01.3": Exercise(
-        "Which site key was attacked most often?",
-        _top_site,
-        "tt.count_by(tt.attacks(events), 'site') lists sites, most attacked first.",
+        "Which place's count of recorded attacks rose most from 2019 to 2020?",
+        lambda e: _biggest_rise(e, "site", "2019", "2020"),
+        "Run tt.count_by(tt.attacks(tt.between(events, '2019-01-01', '2019-12-31')), 'site'), then the same for "
+        "2020, and look for the largest difference.",
+    ),
+    "01.4": Exercise(
+        "With the default settings (2017-2020, attacks), what percentage of attacks were claimed by a group?",
+        lambda e: round(
+            100 * _share(timeline.attacks(timeline.between(e, "2017-01-01", "2020-12-31")), "attribution", "claimed")
+        ),
+        "Divide the 'claimed' count of the attribution table by the sum of all its counts, and multiply by 100.",
+        tolerance=0.51,
+    ),
+    "01.5": Exercise(
+        "True or False: Kataib Hezbollah admitted firing the rockets at K-1.",
+        lambda e: _claimed_by(e, "2019-12-27-k1-rocket", "kataib_hezbollah"),
+        "Read the row's attribution: 'claimed' would mean the group said it did it. What do the notes say KH said?",
     ),
     "02.1": Exercise(
-        "How many days after the K-1 attack did the first US strike come?",
-        lambda e: int(cycle.compare_cycles(e, 14).loc["soleimani", "days_to_first_us_strike"]),
-        "Look at the 'day' column of the ladder for the first us_strike rung.",
+        "Order four events of the Soleimani cycle (answer with their letters, e.g. ABCD).",
+        lambda e: _in_order(e, SOLEIMANI_EVENTS),
+        "Find each event in the ladder table (its summary says what happened) and read its date.",
     ),
     "02.2": Exercise(
-        "How many people were killed in all (US and others) in the first 12 days of the Soleimani cycle?",
-        lambda e: int(cycle.escalation_ladder(e, "soleimani", 12)["killed"].sum()),
-        "Sum the 'killed' column of tt.escalation_ladder(events, 'soleimani', 12).",
+        "How many people did the US strikes of the Taji cycle kill in its first 12 days?",
+        lambda e: _killed_by_us_strikes(cycle.escalation_ladder(e, "taji", 12)),
+        "Set the cycle to taji, keep 12 days, and add up the killed of the rungs that are US air strikes.",
     ),
     "02.3": Exercise(
-        "Which cycle had the most militia actions in its first 14 days (soleimani, taji or erbil)?",
-        lambda e: cycle.compare_cycles(e, 14)["militia_actions"].idxmax(),
-        "Compare the 'militia_actions' column of tt.compare_cycles(events, 14).",
+        "How many days longer did the US take to strike back in the Erbil cycle than in the Soleimani cycle?",
+        lambda e: int(
+            cycle.compare_cycles(e, 14).loc["erbil", "days_to_first_us_strike"]
+            - cycle.compare_cycles(e, 14).loc["soleimani", "days_to_first_us_strike"]
+        ),
+        "The cycles table has a column for the days to the first US strike; subtract one cycle's from the other's.",
+    ),
+    "02.4": Exercise(
+        "True or False: the US strikes of 13 March 2020 killed only militia fighters.",
+        lambda e: _only_fighters_killed(e, "2020-03-13"),
+        "Read the notes of the us_strike rows dated 2020-03-13: who does the Iraqi military say was killed?",
     ),
     "03.1": Exercise(
         "How many days passed between the first base handover of 2020 and the last?",
@@ -147,6 +213,35 @@ EXERCISES: dict[str, Exercise] = {
 }
 
 
+def _number(answer) -> float:
+    """A number as a student types it: 1600, 1600.0, "1,600" or " 1600 "."""
+    if isinstance(answer, bool):
+        raise ValueError("a yes/no value is not a number")
+    if isinstance(answer, str):
+        answer = answer.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
+    return float(answer)
+
+
+def _canonical(text: str) -> str:
+    """A text answer reduced to a key: case, quotes and spaces ignored, "2020-9" read as "2020-09", and a
+    label the figures print ("US embassy (Green Zone)", "Kataib Hezbollah") read as its key."""
+    text = str(text).strip().strip("\"'").strip()
+    month = re.fullmatch(r"(\d{4})[-/ ](\d{1,2})", text)
+    if month:
+        return f"{month.group(1)}-{int(month.group(2)):02d}"
+    lowered = text.lower()
+    return _keys_by_label().get(lowered, lowered.replace(" ", "_").replace("-", "_"))
+
+
+@lru_cache(maxsize=1)
+def _keys_by_label() -> dict:
+    from .data import field_enum
+    from .figures import label_for
+
+    keys = [k for column in ("event_type", "actor", "attribution", "site") for k in field_enum(column)]
+    return {label_for(key).lower(): key for key in keys}
+
+
 def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
     """Compare a student's answer with the one computed from the data; a hint on a miss."""
     spec = EXERCISES[exercise]
@@ -155,13 +250,13 @@ def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
     expected = spec.expected(events)
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
         try:
-            value = float(answer)
+            value = _number(answer)
         except (TypeError, ValueError):
             return CheckResult(exercise, False, f"the answer should be a number. Hint: {spec.hint}")
         if abs(value - expected) <= spec.tolerance:
             return CheckResult(exercise, True, "correct.")
         direction = "too high" if value > expected else "too low"
         return CheckResult(exercise, False, f"not quite: {answer} is {direction}. Hint: {spec.hint}")
-    if str(answer).strip().lower() == str(expected).lower():
+    if _canonical(answer) == _canonical(expected):
         return CheckResult(exercise, True, "correct.")
     return CheckResult(exercise, False, f"not quite. Hint: {spec.hint}")

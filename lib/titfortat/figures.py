@@ -37,11 +37,13 @@ EVENT_TYPE_COLOURS = {
     "troop_change": OKABE_ITO["sky_blue"],
     "political": OKABE_ITO["dark_grey"],
 }
+# One colour per side of titfortat.cycle.SIDE_ORDER, in that order (a test checks both match).
 SIDE_COLOURS = {
     "Militias and crowds": OKABE_ITO["vermillion"],
-    "United States": OKABE_ITO["blue"],
+    "US and allies": OKABE_ITO["blue"],
     "Iran": OKABE_ITO["black"],
     "Iraqi state": OKABE_ITO["green"],
+    "Iraqi parties and movements": OKABE_ITO["purple"],
 }
 LABELS = {
     "rocket_attack": "Rocket or mortar attack",
@@ -69,7 +71,7 @@ LABELS = {
     "saraya_awliya_al_dam": "Saraya Awliya al-Dam",
     "iran": "Iran",
     "pmf_supporters": "PMF supporters (crowd)",
-    "popular_mobilization_forces": "Popular Mobilisation Forces",
+    "popular_mobilization_forces": "Popular Mobilization Forces",
     "claimed": "Claimed by a group",
     "blamed_by_us": "Blamed by US officials",
     "suspected": "Suspected",
@@ -311,9 +313,11 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             hovertemplate="Rung %{customdata[3]}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
             "<br>Source: %{customdata[2]}<extra></extra>",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1], range=[-0.6, 3.6])
+    sides = list(SIDE_COLOURS)[::-1]
+    fig.update_yaxes(categoryorder="array", categoryarray=sides, range=[-0.6, len(sides) - 0.4])
+    last_day = int(rungs["day"].max()) if len(rungs) else 0
     description = (
-        f"Escalation ladder of {len(rungs)} events over {int(rungs['day'].max()) + 1 if len(rungs) else 0} days, "
+        f"Escalation ladder of {len(rungs)} events from the opening attack (day 0) to day {last_day}, "
         "one row per side, marker size growing with the number killed."
     )
     return _finish(fig, title, "Date", "Who acted", len(rungs), description, height=420)
@@ -451,7 +455,7 @@ def _bin_of(value: int) -> int:
     return next(i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high))
 
 
-def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> Figure:
+def province_map(counts: pd.Series, title: str, n_events: int | None = None, unit: str = "Attacks") -> Figure:
     """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province."""
     fig = Figure()
     shown = set()
@@ -510,7 +514,7 @@ def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> 
         f"the most in {top} ({int(counts.max()) if len(counts) else 0})."
     )
     fig = _finish(fig, title, "", "", int(counts.sum()) if n_events is None else n_events, description, height=620)
-    return fig.update_layout(legend_title_text="Attacks")  # after _finish, which blanks legend titles
+    return fig.update_layout(legend_title_text=unit)  # after _finish, which blanks legend titles
 
 
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:
