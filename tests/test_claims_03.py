@@ -84,8 +84,10 @@ CLAIMS = {
     "03.attacks-grew-after-soleimani": (
         "Critics, including the news analysis lesson 04 checks, tie the move partly to the militias' frequent "
         "attacks, which grew after Soleimani's killing in January 2020.",
-        lambda e, p: len(tt.between(tt.attacks(e), "2020-01-04", "2020-07-01"))
-        > len(tt.between(tt.attacks(e), "2019-07-06", "2020-01-02")),
+        lambda e, p: (
+            len(tt.between(tt.attacks(e), "2020-01-04", "2020-07-01"))
+            > len(tt.between(tt.attacks(e), "2019-07-06", "2020-01-02"))
+        ),
     ),
     "03.all-eight-recorded": (
         "All eight 2020 handovers are recorded with the dates the coalition gave.",
@@ -95,11 +97,13 @@ CLAIMS = {
         "The coalition said at the time that the transfers had been planned long before and were not a "
         "response to attacks or to COVID-19: see the notes of the rows `2020-03-29-k1-handover`, "
         "`2020-04-04-taqaddum-handover` and `2020-07-25-besmaya-handover`.",
-        lambda e, p: all(
-            "unrelated" in _notes(e, i)
-            for i in ["2020-03-29-k1-handover", "2020-04-04-taqaddum-handover", "2020-07-25-besmaya-handover"]
-        )
-        and "planned" in _notes(e, "2020-03-29-k1-handover") + _notes(e, "2020-07-25-besmaya-handover"),
+        lambda e, p: (
+            all(
+                "unrelated" in _notes(e, i)
+                for i in ["2020-03-29-k1-handover", "2020-04-04-taqaddum-handover", "2020-07-25-besmaya-handover"]
+            )
+            and "planned" in _notes(e, "2020-03-29-k1-handover") + _notes(e, "2020-07-25-besmaya-handover")
+        ),
     ),
     "03.first-at-the-edges": (
         "The first handovers were at the edges: al-Qaim on the Syrian border, Q-West and K-1 in the north.",
@@ -107,9 +111,11 @@ CLAIMS = {
     ),
     "03.taji-last": (
         "Taji, north of Baghdad and one of the most attacked bases, was the last, in August.",
-        lambda e, p: _handovers_2020(e)["site"].iloc[-1] == "taji"
-        and _handovers_2020(e)["date"].iloc[-1].month == 8
-        and "taji" in _most_attacked_places(e)[:5],
+        lambda e, p: (
+            _handovers_2020(e)["site"].iloc[-1] == "taji"
+            and _handovers_2020(e)["date"].iloc[-1].month == 8
+            and "taji" in _most_attacked_places(e)[:5]
+        ),
     ),
     "03.province-bombs-on-capitals": (
         "Convoy bombs known only to a province sit on the province's capital.",
@@ -128,25 +134,30 @@ CLAIMS = {
     "03.shorter-windows-fell": (
         "With windows of 90 days or less the after-window ends before the convoy bombs took off, and attacks "
         "fell overall:",
-        lambda e, p: all(_fell_overall(e, w) for w in range(30, 91))
-        and pd.Timestamp("2020-04-01") + pd.Timedelta(days=90) < _first_southern_bomb(e)["date"],
+        lambda e, p: (
+            all(_fell_overall(e, w) for w in range(30, 91))
+            and pd.Timestamp("2020-04-01") + pd.Timedelta(days=90) < _first_southern_bomb(e)["date"]
+        ),
     ),
     "03.kadhimi-raid-release": (
         "Iraq had a new prime minister, Mustafa al-Kadhimi, from May (`2020-05-06-baghdad-kadhimi_cabinet`), "
         "whose Counter-Terrorism Service raided a Kataib Hezbollah base in June (`2020-06-25-dora-kh_raid`); "
         "the men detained were freed within days (`2020-06-29-baghdad-kh_release`).",
-        lambda e, p: _date(e, "2020-05-06-baghdad-kadhimi_cabinet").month == 5
-        and _date(e, "2020-06-25-dora-kh_raid").month == 6
-        and 0 < (_date(e, "2020-06-29-baghdad-kh_release") - _date(e, "2020-06-25-dora-kh_raid")).days <= 7,
+        lambda e, p: (
+            _date(e, "2020-05-06-baghdad-kadhimi_cabinet").month == 5
+            and _date(e, "2020-06-25-dora-kh_raid").month == 6
+            and 0 < (_date(e, "2020-06-29-baghdad-kh_release") - _date(e, "2020-06-25-dora-kh_raid")).days <= 7
+        ),
     ),
     "03.september-cut": (
         "The cut from about 5,200 to 3,000 was announced in Iraq in September 2020, during the US presidential "
         "campaign and 17 days before the reported threat to close the embassy (`2020-09-09-iraq-troop_change`, "
         "`2020-09-26-us_embassy-political`; lesson 04).",
-        lambda e, p: (_date(e, "2020-09-26-us_embassy-political") - _date(e, "2020-09-09-iraq-troop_change")).days
-        == 17
-        and {"5,200", "3,000"}
-        <= set(re.findall(r"\d,\d{3}", e.loc[e["event_id"] == "2020-09-09-iraq-troop_change", "summary"].iloc[0])),
+        lambda e, p: (
+            (_date(e, "2020-09-26-us_embassy-political") - _date(e, "2020-09-09-iraq-troop_change")).days == 17
+            and {"5,200", "3,000"}
+            <= set(re.findall(r"\d,\d{3}", e.loc[e["event_id"] == "2020-09-09-iraq-troop_change", "summary"].iloc[0]))
+        ),
     ),
     "03.key-eight-bases": (
         "The coalition handed eight bases to Iraq between March and August 2020.",

@@ -52,8 +52,10 @@ def _killed(rows):
 CLAIMS = {
     "04.intro-rarely-deadly-rarely-claimed": (
         "rockets and drones kept hitting bases where Americans served, rarely killing anyone, almost never claimed.",
-        lambda e, p: (_killed(response.militia_attacks(e)) > 0).mean() < 0.1
-        and (response.militia_attacks(e)["attribution"] == "claimed").mean() < 0.1,
+        lambda e, p: (
+            (_killed(response.militia_attacks(e)) > 0).mean() < 0.1
+            and (response.militia_attacks(e)["attribution"] == "claimed").mean() < 0.1
+        ),
     ),
     "04.five-strike-days": (
         "The US strikes in the data are the publicly acknowledged ones in Iraq and Syria against these militias, "
@@ -63,31 +65,39 @@ CLAIMS = {
     "04.coverage-iraq-and-some-syria": (
         "Five is a very small number; the attack counts around them are lower bounds, and only attacks in Iraq "
         "(and a few in Syria) are recorded.",
-        lambda e, p: set(tt.attacks(e)["country"].astype(str)) <= {"Iraq", "Syria"}
-        and 0 < (tt.attacks(e)["country"] == "Syria").sum() < 0.1 * len(tt.attacks(e)),
+        lambda e, p: (
+            set(tt.attacks(e)["country"].astype(str)) <= {"Iraq", "Syria"}
+            and 0 < (tt.attacks(e)["country"] == "Syria").sum() < 0.1 * len(tt.attacks(e))
+        ),
     ),
     "04.iraq-acted": (
         "Prime Minister Mustafa al-Kadhimi's forces raided Kataib Hezbollah in June 2020 (`2020-06-25-dora-kh_raid`) "
         "and arrested the PMF's Anbar commander Qasim Muslih in May 2021 (`2021-05-26-baghdad-arrest`).",
-        lambda e, p: _row(e, "2020-06-25-dora-kh_raid")["actor"] == "iraq_government"
-        and "Muslih" in _row(e, "2021-05-26-baghdad-arrest")["summary"],
+        lambda e, p: (
+            _row(e, "2020-06-25-dora-kh_raid")["actor"] == "iraq_government"
+            and "Muslih" in _row(e, "2021-05-26-baghdad-arrest")["summary"]
+        ),
     ),
     "04.show-of-force-and-release": (
         "Both times armed PMF members answered with a show of force in Baghdad, and the detainees were freed "
         "(Muslih by AFP's account; the row's notes record that his status is disputed).",
-        lambda e, p: "Armed PMF members" in _row(e, "2020-06-25-dora-kh_raid")["notes"]
-        and "Armed PMF members" in _row(e, "2021-05-26-baghdad-arrest")["summary"]
-        and "freed" in _row(e, "2020-06-29-baghdad-kh_release")["summary"]
-        and all(word in _row(e, "2021-05-26-baghdad-arrest")["notes"] for word in ("AFP", "freed", "disputed")),
+        lambda e, p: (
+            "Armed PMF members" in _row(e, "2020-06-25-dora-kh_raid")["notes"]
+            and "Armed PMF members" in _row(e, "2021-05-26-baghdad-arrest")["summary"]
+            and "freed" in _row(e, "2020-06-29-baghdad-kh_release")["summary"]
+            and all(word in _row(e, "2021-05-26-baghdad-arrest")["notes"] for word in ("AFP", "freed", "disputed"))
+        ),
     ),
     "04.iran-salvos-left-out": (
         "The question is whether strikes deter the militias, so the count leaves out the attacks the data "
         "attributes to Iran itself, above all the two ballistic-missile salvos of 8 January 2020 "
         "(`2020-01-08-ain_al_asad-missile`, `2020-01-08-erbil_airport-missile`): those were a state's answer to "
         "the Soleimani strike, not militia attacks.",
-        lambda e, p: (tt.attacks(e)["actor"] == "iran").sum() == len(tt.attacks(e)) - len(response.militia_attacks(e))
-        and {"2020-01-08-ain_al_asad-missile", "2020-01-08-erbil_airport-missile"}
-        <= set(tt.attacks(e)["event_id"]) - set(response.militia_attacks(e)["event_id"]),
+        lambda e, p: (
+            (tt.attacks(e)["actor"] == "iran").sum() == len(tt.attacks(e)) - len(response.militia_attacks(e))
+            and {"2020-01-08-ain_al_asad-missile", "2020-01-08-erbil_airport-missile"}
+            <= set(tt.attacks(e)["event_id"]) - set(response.militia_attacks(e)["event_id"])
+        ),
     ),
     "04.strikes-within-a-week": (
         "Each strike day here came within a week of an attack (the column `days_since`), so with windows of a "
@@ -105,8 +115,10 @@ CLAIMS = {
     ),
     "04.most-killed-no-one": (
         "Attacks are not all alike: most killed no one, a few killed Americans or Iraqis.",
-        lambda e, p: (_killed(response.militia_attacks(e)) == 0).mean() > 0.5
-        and response.militia_attacks(e)["us_killed"].fillna(0).sum() > 0,
+        lambda e, p: (
+            (_killed(response.militia_attacks(e)) == 0).mean() > 0.5
+            and response.militia_attacks(e)["us_killed"].fillna(0).sum() > 0
+        ),
     ),
     "04.steepest-fall-no-strike": (
         "The steepest fall in the recorded series came with no strike at all:",
@@ -124,15 +136,18 @@ CLAIMS = {
     ),
     "04.fall-larger-than-after-strikes": (
         "Even so, the fall from September to October is larger than the fall in the 30 days after any strike.",
-        lambda e, p: _monthly(e)[pd.Period("2020-09")] - _monthly(e)[pd.Period("2020-10")]
-        > -tt.event_study(e, 30)["change"].min(),
+        lambda e, p: (
+            _monthly(e)[pd.Period("2020-09")] - _monthly(e)[pd.Period("2020-10")]
+            > -tt.event_study(e, 30)["change"].min()
+        ),
     ),
     "04.ties-alphabetical": (
         "Options with equal scores are listed in alphabetical order of their labels.",
         lambda e, p: all(
             group["option"].tolist() == sorted(group["option"])
-            for _, group in tt.rank_options({"escalation_risk": 2, "sovereignty": 1, "deterrence": 2, "cost": 1})
-            .groupby("score", sort=False)
+            for _, group in tt.rank_options(
+                {"escalation_risk": 2, "sovereignty": 1, "deterrence": 2, "cost": 1}
+            ).groupby("score", sort=False)
         ),
     ),
     "04.checkable-claims-hold": (
@@ -144,15 +159,19 @@ CLAIMS = {
     "04.weekly-and-balad-caveats": (
         '"Weekly" is true of July 2020 only on average, and the notes of the Balad row of 3 May 2021 say no US or '
         "coalition troops were at Balad.",
-        lambda e, p: response.article_claims(e)["verdict"].eq("holds on average only").any()
-        and "no US or coalition troops"
-        in " ".join(e.loc[(e["site"] == "balad") & (e["date"] == "2021-05-03"), "notes"].astype(str)),
+        lambda e, p: (
+            response.article_claims(e)["verdict"].eq("holds on average only").any()
+            and "no US or coalition troops"
+            in " ".join(e.loc[(e["site"] == "balad") & (e["date"] == "2021-05-03"), "notes"].astype(str))
+        ),
     ),
     "04.key-rose-at-most-windows": (
         "Around the five US strike days, militia attacks rose on average at most windows from 3 to 90 days, "
         "and no window shows a clear fall;",
-        lambda e, p: sum(s["mean_change"] > 0 for s in _summaries(e).values()) >= 0.75 * len(_summaries(e))
-        and all(s["high"] >= 0 for s in _summaries(e).values()),
+        lambda e, p: (
+            sum(s["mean_change"] > 0 for s in _summaries(e).values()) >= 0.75 * len(_summaries(e))
+            and all(s["high"] >= 0 for s in _summaries(e).values())
+        ),
     ),
 }
 

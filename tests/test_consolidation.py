@@ -1,7 +1,7 @@
 import pandas as pd
 import titfortat as tt
-from titfortat import consolidation
 from frames import make_events
+from titfortat import consolidation
 
 ROWS = [
     ("2020-01-10", "rocket_attack", "k1", "unknown", {"province": "Kirkuk"}),

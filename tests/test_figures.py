@@ -87,7 +87,9 @@ def test_event_study_plot_names_each_line_and_merges_strike_days_with_equal_coun
             "after": [10, 10, 5],
         }
     )
-    summary = pd.Series({"strikes": 3, "mean_before": 4.67, "mean_after": 8.33, "mean_change": 3.67, "low": 1, "high": 5})
+    summary = pd.Series(
+        {"strikes": 3, "mean_before": 4.67, "mean_after": 8.33, "mean_change": 3.67, "low": 1, "high": 5}
+    )
     figure = tt.figures.event_study_plot(study, summary, 30, "t", 144)
     names = [trace.name for trace in figure.data]
     assert names[:2] == ["29 Dec 2019 and 03 Jan 2020", "13 Mar 2020"]
@@ -107,8 +109,12 @@ def test_handover_map_names_the_bases_and_sizes_attacks_by_place():
         }
     )
     attacks = pd.DataFrame(
-        {"event_id": ["a", "b", "c"], "site": ["taji", "taji", "balad"], "latitude": [33.53, 33.53, 33.93],
-         "longitude": [44.28, 44.28, 44.37]}
+        {
+            "event_id": ["a", "b", "c"],
+            "site": ["taji", "taji", "balad"],
+            "latitude": [33.53, 33.53, 33.93],
+            "longitude": [44.28, 44.28, 44.37],
+        }
     )
     figure = tt.figures.handover_map(handed, attacks, attacks.iloc[:0], "t", 3)
     labels = next(trace for trace in figure.data if trace.mode == "markers+text").text

@@ -135,7 +135,8 @@ def shift_finding(by_region: pd.DataFrame, window_days: int) -> str:
     before, after = int(by_region["before"].sum()), int(by_region["after"].sum())
     total = f"With {window_days}-day windows, attacks went from {before} to {after} in all"
     if rose and fell and after >= before:
-        return f"{total}: they rose in {', '.join(rose)} and fell in {', '.join(fell)}, so they moved rather than stopped."
+        moved = f"they rose in {', '.join(rose)} and fell in {', '.join(fell)}"
+        return f"{total}: {moved}, so they moved rather than stopped."
     if rose and after < before:
         return f"{total}: they fell overall, though they rose in {', '.join(rose)}."
     if fell:

@@ -88,7 +88,8 @@ def _smallest_deterrence_weight(limit: int = 20):
 def _days_from_attack_to_strike(events, site, strike):
     strike = pd.Timestamp(strike)
     found = timeline.attacks(events)
-    earlier = found[(found["site"] == site) & (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))]
+    month_before = (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))
+    earlier = found[(found["site"] == site) & month_before]
     return int((strike - earlier["date"].max()).days)
 
 
@@ -186,7 +187,8 @@ EXERCISES: dict[str, Exercise] = {
         "whose summary names 2,500; its source_url is the report to open.",
     ),
     "04.1": Exercise(
-        "In the starting scores, which option key has the largest gap between its deterrence and escalation-risk scores?",
+        "In the starting scores, which option key has the largest gap between its deterrence and "
+        "escalation-risk scores?",
         lambda e: (response.STARTING_SCORES["deterrence"] - response.STARTING_SCORES["escalation_risk"]).idxmax(),
         "For each option, subtract its escalation_risk score from its deterrence score in the table of "
         "tt.rank_options; answer with the key in the left-most column, not the long label.",
@@ -198,8 +200,8 @@ EXERCISES: dict[str, Exercise] = {
         tolerance=0.051,
     ),
     "04.3": Exercise(
-        "Keeping the other default weights (escalation risk 2, sovereignty 1, cost 1), what is the smallest whole-number "
-        "weight on deterrence at which iraqi_courts is no longer ranked first?",
+        "Keeping the other default weights (escalation risk 2, sovereignty 1, cost 1), what is the smallest "
+        "whole-number weight on deterrence at which iraqi_courts is no longer ranked first?",
         lambda e: _smallest_deterrence_weight(),
         "Raise the deterrence slider one step at a time from 2, or call tt.rank_options with the four weights, "
         "and watch rank 1.",

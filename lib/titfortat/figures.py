@@ -538,13 +538,15 @@ def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | N
         f"and {int(table['after'].sum())} after, in equal windows."
     )
     n = int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events
-    fig = _finish(fig, title, "Attacks in the window (count)", "", n, description, height=max(360, 46 * len(table) + 170))
+    fig = _finish(
+        fig, title, "Attacks in the window (count)", "", n, description, height=max(360, 46 * len(table) + 170)
+    )
     fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n} events", f"{n} attacks")
     return fig
 
 
 def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
-    """Attacks before vs after each US strike day, each line named by its date(s), with the mean change and its interval.
+    """Attacks before vs after each US strike day, each line named by its dates, with the mean change and interval.
 
     Strike days with the same counts share one line, named by all their dates; n_events is the number of attacks."""
     fig = Figure()
@@ -583,10 +585,13 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
         description,
     )
     fig.update_xaxes(range=[-0.3, 1.9])  # room for the date labels right of "after"
-    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})  # above the plot, clear of the note
+    # The legend above the plot, clear of the source note below it.
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
     fig.update_yaxes(rangemode="tozero")
     # The source note counts attacks here, not all events.
-    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n_events} events", f"{n_events} attacks")
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(
+        f"{n_events} events", f"{n_events} attacks"
+    )
     return fig
 
 
@@ -605,15 +610,22 @@ def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame
         (before, "Attacks before the cut-off", "#444444", "circle-open"),
     ]:
         placed = rows.dropna(subset=["latitude", "longitude"])
-        counts = placed.groupby(["latitude", "longitude"]).agg(
-            n=("event_id", "size"), place=("site", lambda s: label_for(str(s.iloc[0])))
-        ).reset_index()
+        counts = (
+            placed.groupby(["latitude", "longitude"])
+            .agg(n=("event_id", "size"), place=("site", lambda s: label_for(str(s.iloc[0]))))
+            .reset_index()
+        )
         fig.add_scatter(
             x=counts["longitude"],
             y=counts["latitude"],
             mode="markers",
-            marker={"color": colour, "symbol": symbol, "size": 8 + 4 * counts["n"] ** 0.5,
-                    "opacity": 0.5 if symbol == "circle" else 0.9, "line": {"width": 2, "color": colour}},
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": 8 + 4 * counts["n"] ** 0.5,
+                "opacity": 0.5 if symbol == "circle" else 0.9,
+                "line": {"width": 2, "color": colour},
+            },
             name=f"{name} ({int(counts['n'].sum())})",
             customdata=counts[["place", "n"]].to_numpy(),
             hovertemplate=f"{name}: " + "%{customdata[0]}, %{customdata[1]}<extra></extra>",
@@ -626,7 +638,9 @@ def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame
         f"cut-off and {len(after)} after drawn as circles sized by count per place."
     )
     fig.update_layout(meta={"description": description})
-    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n_events} events", f"{n_events} attacks")
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(
+        f"{n_events} events", f"{n_events} attacks"
+    )
     return fig
 
 

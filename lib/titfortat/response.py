@@ -241,7 +241,9 @@ def event_study_headline(summary: pd.Series, window_days: int) -> str:
     if side == "below zero":
         return f"Attacks fell after US strikes ({window_days}-day windows; the 90% interval is below zero)"
     direction = "rose" if summary["mean_change"] > 0 else "fell" if summary["mean_change"] < 0 else "held level"
-    return f"Attacks {direction} on average after US strikes, but the 90% interval spans zero ({window_days}-day windows)"
+    return (
+        f"Attacks {direction} on average after US strikes, but the 90% interval spans zero ({window_days}-day windows)"
+    )
 
 
 def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) -> pd.DataFrame:
@@ -249,8 +251,13 @@ def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) ->
     rows = []
     for days in windows:
         summary = mean_change(event_study(events, days, include_states))
-        rows.append({"window_days": days, **summary[["mean_change", "low", "high"]].to_dict(),
-                     "interval": interval_side(summary)})
+        rows.append(
+            {
+                "window_days": days,
+                **summary[["mean_change", "low", "high"]].to_dict(),
+                "interval": interval_side(summary),
+            }
+        )
     return pd.DataFrame(rows).set_index("window_days")
 
 
@@ -285,7 +292,7 @@ def regression_note(study: pd.DataFrame, typical: float, window_days: int) -> st
         "came within a week of an attack."
     )
     if round(before, 1) > round(typical, 1):
-        return lead + " Strikes followed busier-than-usual stretches, so some fall afterwards was to be expected anyway."
+        return lead + " Strikes followed busier-than-usual stretches, so some fall afterwards was to be expected."
     return lead + " At this window the stretches before strikes were not busier than usual."
 
 
