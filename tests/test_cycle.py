@@ -12,6 +12,10 @@ LADDER = [
 ]
 
 
+LADDER_TAJI = ("2020-03-11", "rocket_attack", "taji", "unknown")
+LADDER_ERBIL = ("2021-02-15", "rocket_attack", "erbil_airport", "unknown")
+
+
 def test_ladder_keeps_the_window_and_numbers_rungs_from_the_opening_attack():
     rungs = tt.escalation_ladder(make_events(LADDER), "soleimani", 12)
     assert list(rungs["rung"]) == [1, 2, 3, 4]
@@ -65,10 +69,28 @@ def test_deaths_headline_names_the_side_whose_actions_killed_most():
 def test_deaths_headline_says_when_a_strike_has_no_toll():
     rows = [LADDER[0], ("2019-12-29", "us_strike", "al_qaim", "united_states")]
     rungs = tt.escalation_ladder(make_events(rows), "soleimani", 12)
-    assert tt.cycle.deaths_headline(rungs).endswith("(no death toll for 1 of its attacks and strikes)")
+    assert tt.cycle.deaths_headline(rungs).endswith("(1 attack or strike in this window has no death toll)")
 
 
 def test_unknown_actor_note_counts_unclaimed_rungs_on_the_militia_row():
     rows = [*LADDER[:4], ("2020-01-04", "rocket_attack", "balad", "unknown")]
     rungs = tt.escalation_ladder(make_events(rows), "soleimani", 12)
-    assert tt.cycle.unknown_actor_note(rungs).startswith("1 of the 2 rungs on the militia row have no known actor")
+    assert tt.cycle.unknown_actor_note(rungs).startswith("1 of the 2 rungs on the militia row has no known actor")
+
+
+def test_ladder_leaves_killed_blank_where_no_toll_is_reported_and_puts_reactions_after_acts():
+    rows = [
+        LADDER[0],
+        ("2019-12-29", "political", "baghdad", "iraq_government"),
+        ("2019-12-29", "us_strike", "al_qaim", "united_states"),
+    ]
+    rungs = tt.escalation_ladder(make_events(rows), "soleimani", 12)
+    assert list(rungs["event_type"].astype(str)) == ["rocket_attack", "us_strike", "political"]
+    assert rungs["killed"].isna().tolist() == [False, True, True]
+
+
+def test_compare_cycles_counts_strike_days_and_strikes_without_a_toll():
+    rows = [*LADDER[:2], ("2019-12-29", "us_strike", "k1", "united_states")]
+    table = tt.compare_cycles(make_events(rows + [LADDER_TAJI, LADDER_ERBIL]), 12)
+    assert table.loc["soleimani", "us_strike_days"] == 1
+    assert table.loc["soleimani", "strikes_without_toll"] == 1

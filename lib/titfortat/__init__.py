@@ -33,6 +33,7 @@ _FUNCTIONS = {
     "between": "timeline",
     "casualties": "timeline",
     "count_by": "timeline",
+    "event_row": "timeline",
     "events_per_month": "timeline",
     "key_events": "timeline",
     "of_types": "timeline",

@@ -17,6 +17,9 @@ CYCLES = {
     "erbil": {"title": "The Erbil cycle, February - March 2021", "start": "2021-02-15", "site": "erbil_airport"},
 }
 
+# Event types that answer violence rather than commit it: on the same day they come after it.
+REACTION_TYPES = ["political", "troop_change", "base_handover"]
+
 # The longest ladder a lesson or widget draws, in days after the opening attack.
 MAX_WINDOW_DAYS = 60
 
@@ -82,9 +85,15 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
     opening_event(events, cycle)  # fails with a clear message if the data lacks the opening attack
     end = start + pd.Timedelta(days=window_days)
     rungs = events[(events["date"] >= start) & (events["date"] <= end)].copy()
+    # Within a day, acts of violence come before the statements and decisions that answered them.
+    rungs["reaction"] = rungs["event_type"].isin(REACTION_TYPES)
+    rungs = rungs.sort_values(["date", "reaction", "event_id"], kind="stable")
     rungs["day"] = (rungs["date"] - start).dt.days
     rungs["side"] = pd.Categorical(rungs["actor"].astype("object").map(side_of), categories=SIDE_ORDER)
-    rungs["killed"] = rungs["us_killed"].fillna(0) + rungs["other_killed"].fillna(0)
+    # The dead of a rung: blank (not 0) when no report gives a toll for anyone.
+    rungs["killed"] = (rungs["us_killed"].fillna(0) + rungs["other_killed"].fillna(0)).mask(
+        rungs["us_killed"].isna() & rungs["other_killed"].isna()
+    )
     rungs.insert(0, "rung", range(1, len(rungs) + 1))
     columns = [
         "rung",
@@ -107,7 +116,8 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
 
 
 def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
-    """One row per cycle: attacks, US strikes, days to the first US strike, and the dead, within the window."""
+    """One row per cycle, within the window: events, militia actions, days with US strikes, days to the first
+    US strike, and the dead and wounded (where a toll is unknown it adds nothing: see strikes_without_toll)."""
     rows = []
     for name, spec in CYCLES.items():
         ladder = escalation_ladder(events, name, window_days)
@@ -119,8 +129,9 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
                 "title": spec["title"],
                 "events": len(ladder),
                 "militia_actions": len(attacks),
-                "us_strikes": len(strikes),
+                "us_strike_days": strikes["date"].nunique(),
                 "days_to_first_us_strike": strikes["day"].min() if len(strikes) else pd.NA,
+                "strikes_without_toll": int(strikes["killed"].isna().sum()),
                 "us_killed": int(ladder["us_killed"].fillna(0).sum()),
                 "us_wounded": int(ladder["us_wounded"].fillna(0).sum()),
                 "other_killed": int(ladder["other_killed"].fillna(0).sum()),
@@ -133,7 +144,7 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
 
 def deaths_by_side(rungs: pd.DataFrame) -> pd.Series:
     """Deaths in a ladder (US and others), summed by the side whose action caused them; unknown counts as 0."""
-    return rungs.groupby("side", observed=False)["killed"].sum().astype("int64")
+    return rungs.groupby("side", observed=False)["killed"].sum(min_count=0).fillna(0).astype("int64")
 
 
 def deaths_headline(rungs: pd.DataFrame) -> str:
@@ -149,7 +160,12 @@ def deaths_headline(rungs: pd.DataFrame) -> str:
             )
         ).sum()
     )
-    missing = f" (no death toll for {no_count} of its attacks and strikes)" if no_count else ""
+    missing = (
+        f" ({no_count} {'attack or strike' if no_count == 1 else 'attacks and strikes'} in this window "
+        f"{'has' if no_count == 1 else 'have'} no death toll)"
+        if no_count
+        else ""
+    )
     if total == 0:
         return Sentence(f"No deaths are recorded in this window{missing}")
     if (deaths == deaths.max()).sum() > 1:
@@ -159,8 +175,8 @@ def deaths_headline(rungs: pd.DataFrame) -> str:
     return Sentence(f"{total} recorded deaths, {deaths.max()} of them from actions by {side}{missing}")
 
 
-def unknown_actor_note(rungs: pd.DataFrame) -> str:
-    """A sentence saying how many rungs on the militia row have no known actor."""
+def unknown_actor_note(rungs: pd.DataFrame) -> Sentence:
+    """A sentence saying how many rungs on the militia row have no known actor, and why they are there."""
     unknown = int((rungs["actor"] == "unknown").sum())
     militia = int((rungs["side"] == MILITIA_SIDE).sum())
     if unknown == 0:
@@ -168,8 +184,8 @@ def unknown_actor_note(rungs: pd.DataFrame) -> str:
             f"All {militia} rungs on the militia row were claimed by, or blamed on, a named group or crowd."
         )
     return Sentence(
-        (
-            f"{unknown} of the {militia} rungs on the militia row have no known actor: nobody claimed them, "
-            "and they sit there because US officials blamed Iran-aligned militias."
-        )
+        f"{unknown} of the {militia} rungs on the militia row {'has' if unknown == 1 else 'have'} no known actor: "
+        "nobody claimed them and no official named a group. The dataset places unclaimed attacks on US forces "
+        "on the militia row by rule, because US officials blamed Iran-aligned militias for the campaign as a "
+        "whole; the row is a convention, not a finding."
     )

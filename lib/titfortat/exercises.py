@@ -52,11 +52,11 @@ def _claimed_by(events, event_id: str, actor: str) -> bool:
 
 
 # Exercise 02.1's events, lettered as the lesson lists them.
-SOLEIMANI_EVENTS = {
-    "A": "2020-01-05-baghdad-parliament_vote",
-    "B": "2019-12-31-us_embassy-assault",
-    "C": "2019-12-29-al_qaim-strike",
-    "D": "2020-01-08-ain_al_asad-missile",
+ERBIL_EVENTS = {
+    "A": "2021-02-18-brussels-nato",
+    "B": "2021-02-23-washington-call",
+    "C": "2021-02-26-abu_kamal-strike",
+    "D": "2021-02-20-balad-rocket",
 }
 
 
@@ -65,14 +65,14 @@ def _in_order(events, lettered: dict) -> str:
     return "".join(sorted(lettered, key=lambda letter: dates[lettered[letter]]))
 
 
-def _killed_by_us_strikes(rungs) -> int:
-    return int(rungs.loc[rungs["event_type"] == "us_strike", "killed"].sum())
+def _recorded_count(events, event_id: str, column: str) -> int | None:
+    value = events.set_index("event_id").loc[event_id, column]
+    return None if pd.isna(value) else int(value)
 
 
-def _only_fighters_killed(events, day: str) -> bool:
-    strikes = events[(events["date"] == day) & (events["event_type"] == "us_strike")]
-    others = strikes["notes"].str.contains(r"soldier|police|civilian", case=False)
-    return not bool(others.any())
+def _row_mentions(events, event_id: str, pattern: str) -> bool:
+    row = events.set_index("event_id").loc[event_id]
+    return bool(re.search(pattern, f"{row['summary']} {row['notes']}", re.IGNORECASE))
 
 
 def _first_troop_row(events, figure):
@@ -103,15 +103,20 @@ EXERCISES: dict[str, Exercise] = {
         "Subtract the dataset's count (in_dataset) from the published count in the table's first row.",
     ),
     "00.3": Exercise(
-        "How many US personnel does the row for Iran's missile strike on Ain al-Asad record as wounded?",
-        lambda e: int(e.set_index("event_id").loc["2020-01-08-ain_al_asad-missile", "us_wounded"]),
-        "Open the row with events.set_index('event_id').loc['...'] and read the us_wounded column.",
+        "How many attacks rest on state media or a militia channel alone?",
+        lambda e: int(timeline.attacks(e)["source_kind"].isin(["state_media", "militia_channel"]).sum()),
+        "Count the attacks by source_kind (tt.count_by on tt.attacks(events)) and add two of the counts.",
+    ),
+    "00.4": Exercise(
+        "True or False: the rockets fired at Ain al-Asad on 3 March 2021 killed a US contractor.",
+        lambda e: not _row_mentions(e, "2021-03-03-ain_al_asad-rocket", r"cardiac|heart attack"),
+        "Open the row with tt.event_row and read its summary and notes: how did the contractor die?",
     ),
     "01.1": Exercise(
-        "How many attacks does the dataset record from 1 January 2017 to 30 April 2019?",
-        lambda e: len(timeline.attacks(timeline.between(e, "2017-01-01", "2019-04-30"))),
-        "Keep the period with tt.between(events, start, end), then the attacks with tt.attacks(...), "
-        "then count the rows with len(...).",
+        "How many attacks does the dataset record in the first half of 2019 (1 January to 30 June)?",
+        lambda e: len(timeline.attacks(timeline.between(e, "2019-01-01", "2019-06-30"))),
+        "Keep the period with tt.between(events, start, end), keep its attacks with tt.attacks, and count the "
+        "rows as in lesson 00.",
     ),
     "01.2": Exercise(
         "In which month (YYYY-MM) does the dataset's first roadside bomb fall?",
@@ -121,11 +126,11 @@ EXERCISES: dict[str, Exercise] = {
     "01.3": Exercise(
         "Which place's count of recorded attacks rose most from 2019 to 2020?",
         lambda e: _biggest_rise(e, "site", "2019", "2020"),
-        "Run tt.count_by(tt.attacks(tt.between(events, '2019-01-01', '2019-12-31')), 'site'), then the same for "
-        "2020, and look for the largest difference.",
+        "Count the attacks by site for 2019, then for 2020, as in section 3, and look for the largest difference.",
     ),
     "01.4": Exercise(
-        "With the default settings (2017-2020, attacks), what percentage of attacks were claimed by a group?",
+        "With the default settings (2017-2020, attacks), what percentage of attacks were claimed by a group "
+        "(rounded to the nearest whole number)?",
         lambda e: round(
             100 * _share(timeline.attacks(timeline.between(e, "2017-01-01", "2020-12-31")), "attribution", "claimed")
         ),
@@ -133,19 +138,20 @@ EXERCISES: dict[str, Exercise] = {
         tolerance=0.51,
     ),
     "01.5": Exercise(
-        "True or False: Kataib Hezbollah admitted firing the rockets at K-1.",
-        lambda e: _claimed_by(e, "2019-12-27-k1-rocket", "kataib_hezbollah"),
-        "Read the row's attribution: 'claimed' would mean the group said it did it. What do the notes say KH said?",
+        "True or False: Kataib Hezbollah claimed the rockets fired at Basra airport on 8 September 2018.",
+        lambda e: _claimed_by(e, "2018-09-08-basra_airport-rocket", "kataib_hezbollah"),
+        "Read the row's actor and attribution: 'claimed' would mean a group said it did it. Who named whom?",
     ),
     "02.1": Exercise(
-        "Order four events of the Soleimani cycle (answer with their letters, e.g. ABCD).",
-        lambda e: _in_order(e, SOLEIMANI_EVENTS),
-        "Find each event in the ladder table (its summary says what happened) and read its date.",
+        "Order four events of the Erbil cycle (answer with their letters, e.g. ABCD).",
+        lambda e: _in_order(e, ERBIL_EVENTS),
+        "Set the cycle to erbil and find each event in the ladder table (its summary says what happened).",
     ),
     "02.2": Exercise(
-        "How many people did the US strikes of the Taji cycle kill in its first 12 days?",
-        lambda e: _killed_by_us_strikes(cycle.escalation_ladder(e, "taji", 12)),
-        "Set the cycle to taji, keep 12 days, and add up the killed of the rungs that are US air strikes.",
+        "How many attacks does the dataset record in the 30 days after the US strikes of 13 March 2020?",
+        lambda e: len(timeline.attacks(timeline.between(e, "2020-03-14", "2020-04-12"))),
+        "Set the cycle to taji and the window to 32 days (to 12 April), then count the attack rungs after the "
+        "US air strikes.",
     ),
     "02.3": Exercise(
         "How many days longer did the US take to strike back in the Erbil cycle than in the Soleimani cycle?",
@@ -156,9 +162,9 @@ EXERCISES: dict[str, Exercise] = {
         "The cycles table has a column for the days to the first US strike; subtract one cycle's from the other's.",
     ),
     "02.4": Exercise(
-        "True or False: the US strikes of 13 March 2020 killed only militia fighters.",
-        lambda e: _only_fighters_killed(e, "2020-03-13"),
-        "Read the notes of the us_strike rows dated 2020-03-13: who does the Iraqi military say was killed?",
+        "True or False: the dataset records that the US strike in Syria of 26 February 2021 killed 22 fighters.",
+        lambda e: _recorded_count(e, "2021-02-26-abu_kamal-strike", "other_killed") == 22,
+        "Read the row's other_killed and its notes: which figures do the sources give, and which does the row keep?",
     ),
     "03.1": Exercise(
         "How many days passed between the first base handover of 2020 and the last?",
@@ -231,8 +237,14 @@ def _canonical(text: str) -> str:
     month = re.fullmatch(r"(\d{4})[-/ ](\d{1,2})", text)
     if month:
         return f"{month.group(1)}-{int(month.group(2)):02d}"
+    named = re.fullmatch(r"([A-Za-z]+)\.? (\d{4})", text)  # "June 2020", "Jun 2020"
+    if named and named.group(1)[:3].lower() in _MONTHS:
+        return f"{named.group(2)}-{_MONTHS.index(named.group(1)[:3].lower()) + 1:02d}"
     lowered = text.lower()
     return _keys_by_label().get(lowered, lowered.replace(" ", "_").replace("-", "_"))
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 @lru_cache(maxsize=1)

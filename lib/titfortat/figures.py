@@ -307,7 +307,7 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             textposition="top center",
             marker={
                 "color": colour_for(side),
-                "size": 12 + 2 * rows["killed"].clip(upper=15).astype(float),
+                "size": 12 + 2 * rows["killed"].fillna(0).clip(upper=15).astype(float),
                 "symbol": "diamond",
                 "line": {"width": 1, "color": "white"},
             },
@@ -326,21 +326,29 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
 
 
 def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
-    """US killed, US wounded and others killed per rung of a ladder, as grouped bars."""
+    """US and other deaths per rung of a ladder, as grouped bars (wounded are in the ladder's table: a
+    hundred brain injuries would flatten every death on the same axis)."""
     fig = Figure()
     labels = [f"{r} ({d:%d %b})" for r, d in zip(rungs["rung"], rungs["date"])]
     for column, name, colour in [
         ("us_killed", "US killed", OKABE_ITO["blue"]),
-        ("us_wounded", "US wounded", OKABE_ITO["sky_blue"]),
         ("other_killed", "Others killed", OKABE_ITO["vermillion"]),
     ]:
-        fig.add_bar(x=labels, y=rungs[column].fillna(0).astype(int), name=name, marker_color=colour)
+        fig.add_bar(
+            x=labels,
+            y=rungs[column].fillna(0).astype(int),
+            name=name,
+            marker_color=colour,
+            customdata=rungs[column].astype("object").where(rungs[column].notna(), "no toll reported").to_numpy(),
+            hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>",
+        )
     fig.update_layout(barmode="group")
     total = int(rungs[["us_killed", "other_killed"]].fillna(0).to_numpy().sum())
     description = (
-        f"Grouped bars of casualties for each of {len(rungs)} rungs; {total} killed in all (unknown counted as zero)."
+        f"Grouped bars of deaths for each of {len(rungs)} rungs; {total} killed in all (where no toll is "
+        "reported the bar is empty)."
     )
-    return _finish(fig, title, "Rung (date)", "People (count)", len(rungs), description)
+    return _finish(fig, title, "Rung (date)", "People killed (count)", len(rungs), description)
 
 
 def _outline(fig: Figure, ring: list, **style) -> None:

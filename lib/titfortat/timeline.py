@@ -140,6 +140,16 @@ def attacks_per_year(events: pd.DataFrame) -> pd.Series:
     return counts.rename("attacks")
 
 
+def event_row(events: pd.DataFrame, event_id: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One event's fields as a table of (field, value) rows, so that long notes wrap instead of running off."""
+    row = events.set_index("event_id").loc[event_id]
+    if columns is not None:
+        row = row[columns]
+    table = row.astype("object").where(row.notna(), "<NA>").to_frame("value")
+    table.index.name = event_id
+    return table
+
+
 def key_events(events: pd.DataFrame) -> pd.DataFrame:
     """The strikes, missile strikes, assaults, political moves and handovers, with date and summary."""
     rows = events[events["event_type"].isin(KEY_EVENT_TYPES)]
