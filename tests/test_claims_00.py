@@ -29,9 +29,9 @@ CLAIMS = {
     "00.fewer-late-2019": (
         "It has fewer than the coalition's count for November-December 2019; two of the missing attacks hit "
         "the Green Zone but were reported without a date.",
-        lambda e, p: (c := _coverage(e).iloc[0])["share"] < 1
-        and c["start"].month == 11
-        and c["count"] - c["in_dataset"] >= 2,
+        lambda e, p: (
+            (c := _coverage(e).iloc[0])["share"] < 1 and c["start"].month == 11 and c["count"] - c["in_dataset"] >= 2
+        ),
     ),
     "00.rare-then-ieds": (
         "Two things stand out: attacks were rare before autumn 2019, and the roadside-bomb wave against convoys",
