@@ -28,13 +28,15 @@ def open_notebook(page, lab, path: Path):
     page.wait_for_function("document.querySelector('.jp-Notebook') !== null", timeout=60_000)
 
 
-def drawn_figures(page):
-    """Plotly figures on the page that have at least one trace drawn in their SVG."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')]
+# Plotly figures on the page that have at least one trace drawn in their SVG (a JavaScript function).
+DRAWN_FIGURES = """() => [...document.querySelectorAll('.jp-Notebook .js-plotly-plot')]
                .filter(plot => !plot.parentElement.closest('.js-plotly-plot'))
                .filter(plot => plot.querySelectorAll('g.trace').length > 0).length"""
-    )
+
+
+def drawn_figures(page):
+    """Plotly figures on the page that have at least one trace drawn in their SVG."""
+    return page.evaluate(DRAWN_FIGURES)
 
 
 def wait_until_idle(page):
