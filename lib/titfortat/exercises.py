@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import consolidation, cycle, response, timeline
+from . import consolidation, cycle, response, simulation, timeline
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,11 @@ def _only_fighters_killed(events, day: str) -> bool:
     strikes = events[(events["date"] == day) & (events["event_type"] == "us_strike")]
     others = strikes["notes"].str.contains(r"soldier|police|civilian", case=False)
     return not bool(others.any())
+
+
+def _days_to_first_strike(events, name: str) -> int:
+    rungs = cycle.escalation_ladder(events, name, cycle.MAX_WINDOW_DAYS)
+    return int(rungs.loc[rungs["event_type"] == "us_strike", "day"].min())
 
 
 EXERCISES: dict[str, Exercise] = {
@@ -172,6 +177,24 @@ EXERCISES: dict[str, Exercise] = {
         "Weighting only deterrence, which option key ranks first?",
         lambda e: response.rank_options({"deterrence": 1}).index[0],
         "Call tt.rank_options({'deterrence': 1}) and read the index of the first row.",
+    ),
+    "06.1": Exercise(
+        "How many days passed between the K-1 attack and the first US strike of that cycle?",
+        lambda e: _days_to_first_strike(e, "soleimani"),
+        "Find the first us_strike row in tt.escalation_ladder(events, 'soleimani', 21) and read its day.",
+    ),
+    "06.2": Exercise(
+        "How many attacks does the dataset record in the 14 days after Iran's missile strike of 8 January 2020?",
+        lambda e: int(simulation.actual_responses(e, "soleimani").set_index("date").loc["2020-01-08", "attacks_after"]),
+        "Run the soleimani cycle and read attacks_after in the comparison table's row for 8 January 2020.",
+    ),
+    "06.3": Exercise(
+        "Across the three cycles, at how many decision points did the US strike no one before the next decision?",
+        lambda e: sum(
+            int((simulation.actual_responses(e, name)["closest_option"] == "restraint").sum()) for name in cycle.CYCLES
+        ),
+        "Run tt.simulation.actual_responses(events, cycle) for each cycle and count the rows whose "
+        "closest_option is restraint.",
     ),
 }
 
