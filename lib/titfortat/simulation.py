@@ -39,6 +39,10 @@ REVEAL_COLUMNS = [
     "source_url",
 ]
 NOT_AN_OPTION = "none of the five: strikes in Iraq"
+# What the crisis room's tables show: the source's name is the link to it.
+ROOM_BRIEFING = ["date", "day", "side", "actor", "event_type", "site", "attribution", "summary", "source_url"]
+ROOM_REVEAL = ["date", "day", "side", "actor", "event_type", "site", "us_killed", "us_wounded", "other_killed"]
+ROOM_REVEAL += ["summary", "source_url"]
 
 
 def _start(cycle: str) -> pd.Timestamp:
@@ -178,9 +182,7 @@ def briefing(events: pd.DataFrame, cycle: str, point: int):
     """The rows known on a decision point's day, or a sentence when the cycle has no such point."""
     points = decision_points(events, cycle)
     if point > len(points):
-        return Sentence(
-            f"The {cycle} cycle has {len(points)} decision points, not {point}: go on to the comparison."
-        )
+        return Sentence(f"The {cycle} cycle has {len(points)} decision points, not {point}: go on to the comparison.")
     return known_on(events, cycle, points["date"].iloc[point - 1])[BRIEFING_COLUMNS]
 
 
@@ -197,21 +199,25 @@ def reveal(events: pd.DataFrame, cycle: str, point: int, choices: dict):
 
 
 def rows_html(rows: pd.DataFrame, columns: list[str]) -> str:
-    """A table of rows as HTML, every value escaped, source_url as a link opening in a new tab."""
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    """A table of rows as HTML, every value escaped; source_url becomes a link named by source_name."""
+    cell = "padding:2px 6px;vertical-align:top;text-align:left"
+    head = "".join(f'<th style="{cell}">{html.escape(c)}</th>' for c in columns)
     body = []
     for _, row in rows.iterrows():
         cells = []
         for column in columns:
             value = row[column]
-            if column == "date":
-                text = f"{value:%d %b %Y}"
-            else:
-                text = "" if pd.isna(value) else str(value)
+            text = f"{value:%d %b %Y}" if column == "date" else ("" if pd.isna(value) else str(value))
+            wide = ";min-width:340px" if column in ("summary", "your_reason", "us_did") else ""
             if column == "source_url" and text:
+                name = row["source_name"] if "source_name" in row and pd.notna(row["source_name"]) else "source"
                 url = html.escape(text, quote=True)
-                cells.append(f'<td><a href="{url}" target="_blank" rel="noopener">source</a></td>')
+                text_html = f'<a href="{url}" target="_blank" rel="noopener">{html.escape(str(name))}</a>'
             else:
-                cells.append(f"<td>{html.escape(text)}</td>")
+                text_html = html.escape(text)
+            cells.append(f'<td style="{cell}{wide}">{text_html}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table class='tt-rows'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (
+        '<div style="overflow-x:auto"><table class="tt-rows" style="border-collapse:collapse;font-size:12px">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )

@@ -140,11 +140,18 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
     following = widgets.Button(description="Next", icon="arrow-right", layout=widgets.Layout(display="none"))
     status = widgets.HTML()
     outcome = widgets.HTML()
-    plot = _live_figure(figures.ladder(cycle.escalation_ladder(events, cycle_name, 0), "The ladder so far"))
     state = {"point": 0}
 
+    def ladder(day: int, title: str) -> go.Figure:
+        return figures.ladder(cycle.escalation_ladder(events, cycle_name, day), title)
+
     def ladder_to(day: int, title: str) -> None:
-        _replace(plot, figures.ladder(cycle.escalation_ladder(events, cycle_name, day), title))
+        _replace(plot, ladder(day, title))
+
+    def known_title(row) -> str:
+        return f"The ladder on {row['date']:%d %b %Y}: what you know"
+
+    plot = _live_figure(ladder(int(points["day"].iloc[0]), known_title(points.iloc[0])))
 
     def show(index: int) -> None:
         row = points.iloc[index]
@@ -156,14 +163,15 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         )
         briefing.value = _html_block(
             "What has happened since the opening attack (the rows known today)",
-            simulation.rows_html(known, simulation.BRIEFING_COLUMNS),
+            simulation.rows_html(known, simulation.ROOM_BRIEFING),
         )
         option.value, reason.value = None, ""
         for control in (option, reason, decide):
             control.disabled = False
         following.layout.display = "none"
         status.value = outcome.value = ""
-        ladder_to(int(row["day"]), f"The ladder on {row['date']:%d %b %Y}: what you know")
+        if index:  # the first point's ladder is drawn with the widget
+            ladder_to(int(row["day"]), known_title(row))
 
     def on_decide(_) -> None:
         index = state["point"]
@@ -182,7 +190,7 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         outcome.value = _html_block(
             f"What was actually done, and what followed, in the next {row['follow_days']} days",
             f"<p><b>The US:</b> {html.escape(did)}.</p>"
-            + simulation.rows_html(happened, simulation.REVEAL_COLUMNS)
+            + simulation.rows_html(happened, simulation.ROOM_REVEAL)
             + "<p>What would have followed your choice no one can know: the data holds only what followed "
             "the real one.</p>",
         )
@@ -199,7 +207,16 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         table = simulation.compare_choices(choices, actual)
         text = simulation.choices_csv(table, cycle_name)
         link = "data:text/csv;charset=utf-8," + quote(text)
-        columns = ["point", "date", "your_choice", "your_reason", "us_did", "closest_option", "attacks_after"]
+        columns = [
+            "point",
+            "date",
+            "your_choice",
+            "your_reason",
+            "us_did",
+            "closest_option",
+            "attacks_after",
+            "deaths_after",
+        ]
         where.value = _html_block(f"{cycle.CYCLES[cycle_name]['title']}: your choices beside the real ones")
         briefing.value = simulation.rows_html(table, columns) + (
             f'<p><a href="{link}" download="my_choices_{html.escape(cycle_name)}.csv">'
@@ -208,6 +225,9 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         for control in (option, reason, decide, following):
             control.layout.display = "none"
         status.value = outcome.value = ""
+        last = points.iloc[-1]
+        last_day = int(last["day"]) + int(last["follow_days"])
+        ladder_to(last_day, f"The whole cycle to day {last_day}: what you decided about, and what came after")
 
     decide.on_click(on_decide)
     following.on_click(on_next)
