@@ -44,6 +44,13 @@ CLAIMS = {
             and 2 * _later_points(e).count("restraint") > len(_later_points(e))
         ),
     ),
+    "06.no-strike-after-missiles": (
+        "After Iran's missile strike of 8 January 2020 Washington did not strike back.",
+        lambda e, p: (
+            simulation.us_response(simulation.what_happened(e, "soleimani", "2020-01-08", 14))["closest_option"]
+            == "restraint"
+        ),
+    ),
     "06.attacks-followed-both": (
         "Attacks followed strikes and restraint alike",
         lambda e, p: _attacks_followed(e, restrained=True) and _attacks_followed(e, restrained=False),
