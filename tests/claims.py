@@ -45,6 +45,6 @@ def claim_tests(number: str, claims: dict, parameter_sets: list, ids=None):
     def test_every_claim_holds_in_the_data(values, events):
         settings = tt.parameters(number, **values)
         failed = [sentence for sentence, holds in claims.values() if not holds(events, settings)]
-        assert not failed
+        assert not failed, failed
 
     return test_claim_is_quoted_from_the_lesson, test_every_claim_holds_in_the_data

@@ -21,6 +21,8 @@ _FUNCTIONS = {
     "sites": "data",
     "parameters": "lessons",
     "ParameterError": "params",
+    "glossary": "reference",
+    "who": "reference",
     "event_study": "response",
     "mean_change": "response",
     "rank_options": "response",

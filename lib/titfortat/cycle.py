@@ -34,6 +34,7 @@ SIDES = {
     "popular_mobilization_forces": "Iraqi state",  # a state body by the 2016 law, led by militia commanders
     "sadrist_movement": "Iraqi parties and movements",
     "fatah_alliance": "Iraqi parties and movements",
+    "protesters": "Iraqi parties and movements",  # the 2018 Basra and 2019 Tishreen protest crowds
     "pmf_supporters": MILITIA_SIDE,
     # attacks nobody claimed: US officials blamed Iran-aligned militias for them, so they sit on the
     # militia row, and the lesson says so

@@ -75,6 +75,24 @@ def _only_fighters_killed(events, day: str) -> bool:
     return not bool(others.any())
 
 
+def _first_troop_row(events, figure):
+    rows = timeline.of_types(events, ["troop_change"])
+    return rows.loc[rows["summary"].str.contains(figure, regex=False), "date"].min()
+
+
+def _smallest_deterrence_weight(limit: int = 20):
+    base = {"escalation_risk": 2, "sovereignty": 1, "cost": 1}
+    return next(w for w in range(limit) if response.rank_options({**base, "deterrence": w}).index[0] != "iraqi_courts")
+
+
+def _days_from_attack_to_strike(events, site, strike):
+    strike = pd.Timestamp(strike)
+    found = timeline.attacks(events)
+    month_before = (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))
+    earlier = found[(found["site"] == site) & month_before]
+    return int((strike - earlier["date"].max()).days)
+
+
 def _days_to_first_strike(events, name: str) -> int:
     rungs = cycle.escalation_ladder(events, name, cycle.MAX_WINDOW_DAYS)
     return int(rungs.loc[rungs["event_type"] == "us_strike", "day"].min())
@@ -148,35 +166,56 @@ EXERCISES: dict[str, Exercise] = {
         "Read the notes of the us_strike rows dated 2020-03-13: who does the Iraqi military say was killed?",
     ),
     "03.1": Exercise(
-        "How many base handovers does the dataset record?",
-        lambda e: len(consolidation.handovers(e)),
-        "Count the rows of tt.handovers(events).",
+        "How many days passed between the first base handover of 2020 and the last?",
+        lambda e: int((consolidation.handovers(e)["date"].max() - consolidation.handovers(e)["date"].min()).days),
+        "Take the earliest and the latest date in tt.handovers(events) and subtract one from the other; "
+        "a difference of dates has .days.",
     ),
     "03.2": Exercise(
-        "How many attacks hit sites never handed over, from 1 April 2020 on?",
-        lambda e: int(consolidation.held_sites_after(e, "2020-04-01").sum()),
-        "Add up tt.held_sites_after(events, '2020-04-01').",
+        "With the cut-off 1 April 2020 and 90-day windows, by how much did attacks in the Baghdad region change?",
+        lambda e: int(consolidation.before_after(e, "2020-04-01", 90, by="region").loc["Baghdad", "change"]),
+        "Run tt.before_after with by='region' and a window of 90 instead of 180, and read the 'change' column; "
+        "a fall is a negative number.",
     ),
     "03.3": Exercise(
-        "Which region had the most attacks in the 180 days after 1 April 2020?",
-        lambda e: consolidation.before_after(e, "2020-04-01", 180, by="region")["after"].idxmax(),
-        "Use tt.before_after(events, '2020-04-01', 180, by='region') and its 'after' column.",
+        "How many roadside bombs (ied_attack) were recorded from 1 April to 27 September 2020?",
+        lambda e: int(
+            (timeline.between(timeline.attacks(e), "2020-04-01", "2020-09-27")["event_type"] == "ied_attack").sum()
+        ),
+        "tt.between(tt.attacks(events), start, end) keeps the attacks in a date range; "
+        "tt.count_by(..., 'event_type') counts them by type.",
+    ),
+    "03.4": Exercise(
+        "On which date (YYYY-MM-DD) does the dataset record the announcement of the cut to 2,500 US troops in Iraq?",
+        lambda e: f"{_first_troop_row(e, '2,500'):%Y-%m-%d}",
+        "List tt.of_types(events, ['troop_change']) with its date and summary columns and find the first row "
+        "whose summary names 2,500; its source_url is the report to open.",
     ),
     "04.1": Exercise(
-        "How many distinct days with US strikes does the dataset record?",
-        lambda e: len(response.strike_days(e)),
-        "Count the rows of tt.strike_days(events).",
+        "In the starting scores, which option key has the largest gap between its deterrence and "
+        "escalation-risk scores?",
+        lambda e: (response.STARTING_SCORES["deterrence"] - response.STARTING_SCORES["escalation_risk"]).idxmax(),
+        "For each option, subtract its escalation_risk score from its deterrence score in the table of "
+        "tt.rank_options; answer with the key in the left-most column, not the long label.",
     ),
     "04.2": Exercise(
-        "With a 30-day window, what is the mean change in attacks after a strike day? (one decimal)",
-        lambda e: round(float(response.mean_change(response.event_study(e, 30))["mean_change"]), 1),
-        "Read 'mean_change' from tt.mean_change(tt.event_study(events, 30)).",
+        "With a 10-day window, what is the lower end of the 90% interval of the mean change? (one decimal)",
+        lambda e: round(float(response.mean_change(response.event_study(e, 10))["low"]), 1),
+        "Run the event study and its summary as in section 2 with 10 in place of the window; 'low' is the lower end.",
         tolerance=0.051,
     ),
     "04.3": Exercise(
-        "Weighting only deterrence, which option key ranks first?",
-        lambda e: response.rank_options({"deterrence": 1}).index[0],
-        "Call tt.rank_options({'deterrence': 1}) and read the index of the first row.",
+        "Keeping the other default weights (escalation risk 2, sovereignty 1, cost 1), what is the smallest "
+        "whole-number weight on deterrence at which iraqi_courts is no longer ranked first?",
+        lambda e: _smallest_deterrence_weight(),
+        "Raise the deterrence slider one step at a time from 2, or call tt.rank_options with the four weights, "
+        "and watch rank 1.",
+    ),
+    "04.4": Exercise(
+        "How many days passed between the Erbil attack of February 2021 and the US strike that answered it?",
+        lambda e: _days_from_attack_to_strike(e, "erbil_airport", "2021-02-26"),
+        "The strike row of 26 February 2021 says what it answered; find that attack among the February 2021 "
+        "attacks (tt.between with the site, summary and source columns) and subtract its date from the strike's.",
     ),
     "06.1": Exercise(
         "How many days passed between the K-1 attack and the first US strike of that cycle?",

@@ -32,6 +32,7 @@ EVENT_TYPE_COLOURS = {
     "ied_attack": OKABE_ITO["orange"],
     "missile_strike": OKABE_ITO["black"],
     "us_strike": OKABE_ITO["blue"],
+    "militia_site_strike": "#332288",  # indigo, from Paul Tol's palette: Okabe-Ito has no tenth colour
     "assault": OKABE_ITO["yellow"],
     "base_handover": OKABE_ITO["green"],
     "troop_change": OKABE_ITO["sky_blue"],
@@ -51,6 +52,7 @@ LABELS = {
     "ied_attack": "Roadside bomb (IED)",
     "missile_strike": "Ballistic missile strike",
     "us_strike": "US air strike",
+    "militia_site_strike": "Strike or blast at a militia site",
     "assault": "Storming of a compound",
     "base_handover": "Base handed to Iraq",
     "troop_change": "Troop level change",
@@ -71,7 +73,7 @@ LABELS = {
     "saraya_awliya_al_dam": "Saraya Awliya al-Dam",
     "iran": "Iran",
     "pmf_supporters": "PMF supporters (crowd)",
-    "popular_mobilization_forces": "Popular Mobilisation Forces",
+    "popular_mobilization_forces": "Popular Mobilization Forces",
     "claimed": "Claimed by a group",
     "blamed_by_us": "Blamed by US officials",
     "suspected": "Suspected",
@@ -537,39 +539,41 @@ def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | N
         f"Paired bars for {len(table)} places: {int(table['before'].sum())} attacks before the cut-off "
         f"and {int(table['after'].sum())} after, in equal windows."
     )
-    return _finish(
-        fig,
-        title,
-        "Attacks in the window (count)",
-        "",
-        int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events,
-        description,
-        height=max(360, 46 * len(table) + 170),
+    n = int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events
+    fig = _finish(
+        fig, title, "Attacks in the window (count)", "", n, description, height=max(360, 46 * len(table) + 170)
     )
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n} events", f"{n} attacks")
+    return fig
 
 
 def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
-    """Attacks before vs after each US strike day, with the mean change and its bootstrap interval."""
+    """Attacks before vs after each US strike day, each line named by its dates, with the mean change and interval.
+
+    Strike days with the same counts share one line, named by all their dates; n_events is the number of attacks."""
     fig = Figure()
-    for _, row in study.iterrows():
+    for (before, after), rows in study.groupby(["before", "after"], sort=False):
+        dates = " and ".join(f"{d:%d %b %Y}" for d in rows["strike_date"])
         fig.add_scatter(
             x=["before", "after"],
-            y=[row["before"], row["after"]],
-            mode="lines+markers",
+            y=[before, after],
+            mode="lines+markers+text",
+            text=["", dates],
+            textposition="middle right",
             line={"color": OKABE_ITO["grey"], "width": 1},
             marker={"color": OKABE_ITO["blue"]},
-            name=f"{row['strike_date']:%d %b %Y}",
+            name=dates,
             showlegend=False,
-            hovertemplate=f"Strike {row['strike_date']:%d %b %Y}: " + "%{y} attacks %{x}<extra></extra>",
+            hovertemplate=f"Strike {dates}: " + "%{y} attacks %{x}<extra></extra>",
         )
     fig.add_scatter(
         x=["before", "after"],
         y=[summary["mean_before"], summary["mean_after"]],
         mode="lines+markers",
         line={"color": OKABE_ITO["vermillion"], "width": 4},
-        name="Mean over strikes",
+        name=f"Mean over strikes: {summary['mean_change']:+.1f} "
+        f"(90% interval {summary['low']:+.1f} to {summary['high']:+.1f})",
     )
-    fig.update_xaxes(title=f"{window_days} days before / after the strike day")
     description = (
         f"Slope chart of attacks in the {window_days} days before and after {int(summary['strikes'])} US strike days; "
         f"mean change {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})."
@@ -581,6 +585,63 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
         "Attacks in the window (count)",
         n_events,
         description,
+    )
+    fig.update_xaxes(range=[-0.3, 1.9])  # room for the date labels right of "after"
+    # The legend above the plot, clear of the source note below it.
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    fig.update_yaxes(rangemode="tozero")
+    # The source note counts attacks here, not all events.
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(
+        f"{n_events} events", f"{n_events} attacks"
+    )
+    return fig
+
+
+def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, title: str, n_events: int) -> Figure:
+    """The handed-over bases, numbered and named, over circles sized by attacks per place before and after a cut-off.
+
+    `before` and `after` are attacks with coordinates; each is drawn once per place, sized by its count."""
+    points = handed.assign(
+        label=[f"{o} {label_for(s)}" for o, s in zip(handed["order"], handed["site"].astype(str))],
+        hover=[f"{label_for(s)}: handed over {d:%d %b %Y}" for s, d in zip(handed["site"].astype(str), handed["date"])],
+    )
+    fig = base_map(points, title, text="label", n_events=n_events)
+    # Filled "after" discs first, open "before" rings over them, so neither hides the other.
+    for rows, name, colour, symbol in [
+        (after, "Attacks from the cut-off", OKABE_ITO["vermillion"], "circle"),
+        (before, "Attacks before the cut-off", "#444444", "circle-open"),
+    ]:
+        placed = rows.dropna(subset=["latitude", "longitude"])
+        counts = (
+            placed.groupby(["latitude", "longitude"])
+            .agg(n=("event_id", "size"), place=("site", lambda s: label_for(str(s.iloc[0]))))
+            .reset_index()
+        )
+        fig.add_scatter(
+            x=counts["longitude"],
+            y=counts["latitude"],
+            mode="markers",
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": 8 + 4 * counts["n"] ** 0.5,
+                "opacity": 0.5 if symbol == "circle" else 0.9,
+                "line": {"width": 2, "color": colour},
+            },
+            name=f"{name} ({int(counts['n'].sum())})",
+            customdata=counts[["place", "n"]].to_numpy(),
+            hovertemplate=f"{name}: " + "%{customdata[0]}, %{customdata[1]}<extra></extra>",
+        )
+    bases = [trace for trace in fig.data if trace.mode == "markers+text"]
+    fig.data = [trace for trace in fig.data if trace.mode != "markers+text"] + bases  # the bases on top
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    description = (
+        f"Map of the {len(handed)} handed-over bases, numbered in date order, with {len(before)} attacks before the "
+        f"cut-off and {len(after)} after drawn as circles sized by count per place."
+    )
+    fig.update_layout(meta={"description": description})
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(
+        f"{n_events} events", f"{n_events} attacks"
     )
     return fig
 

@@ -8,7 +8,15 @@ from . import geography
 from .data import attack_types
 from .prose import Sentence
 
-KEY_EVENT_TYPES = ["us_strike", "missile_strike", "assault", "political", "troop_change", "base_handover"]
+KEY_EVENT_TYPES = [
+    "us_strike",
+    "militia_site_strike",
+    "missile_strike",
+    "assault",
+    "political",
+    "troop_change",
+    "base_handover",
+]
 
 
 def attacks(events: pd.DataFrame) -> pd.DataFrame:
