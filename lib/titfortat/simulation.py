@@ -209,6 +209,7 @@ def rows_html(rows: pd.DataFrame, columns: list[str]) -> str:
             value = row[column]
             text = f"{value:%d %b %Y}" if column == "date" else ("" if pd.isna(value) else str(value))
             wide = ";min-width:340px" if column in ("summary", "your_reason", "us_did") else ""
+            wide += ";white-space:nowrap" if column in ("date", "side") else ""
             if column == "source_url" and text:
                 name = row["source_name"] if "source_name" in row and pd.notna(row["source_name"]) else "source"
                 url = html.escape(text, quote=True)

@@ -41,6 +41,6 @@ def test_a_student_plays_the_whole_cycle_and_gets_the_comparison_and_the_csv(pag
     rows = list(csv.DictReader(io.StringIO(unquote(href.split(",", 1)[1]))))
     assert [row["your_choice"] for row in rows] == [OPTIONS[key] for key in CHOICES[: len(points)]]
     assert rows[-1]["your_reason"] == f"My reason number {len(points)}"
-    comparison = room.locator(".widget-html", has_text="your choices beside the real ones")
+    comparison = room.locator(".widget-html", has_text="Download your choices")
     comparison.screenshot(path=str(SCREENSHOTS / "06_crisis_simulation-comparison.png"))
     check_clean(page, PATH.name)
