@@ -29,6 +29,7 @@ def test_valid_parameters_come_back_cleaned():
         ("03", {"cutoff": "2017-01-01", "window_days": 180, "sites": ["taji"]}, "cutoff"),
         ("03", {"cutoff": "2020-04-01", "window_days": 180, "sites": ["narnia"]}, "sites"),
         ("04", {"window_days": 0}, "window_days"),
+        ("06", {"cycle": "tower_22"}, "cycle"),
     ],
 )
 def test_bad_value_names_the_parameter_and_what_is_allowed(lesson, values, name):

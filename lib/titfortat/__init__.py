@@ -39,6 +39,7 @@ _FUNCTIONS = {
     "of_types": "timeline",
 }
 _MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "response", "timeline", "widgets"}
+_MODULES.add("simulation")  # lesson 06
 
 __all__ = sorted(set(_FUNCTIONS) | _MODULES - {"widgets"})
 

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import consolidation, cycle, response, timeline
+from . import consolidation, cycle, response, simulation, timeline
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,11 @@ def _days_from_attack_to_strike(events, site, strike):
     month_before = (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))
     earlier = found[(found["site"] == site) & month_before]
     return int((strike - earlier["date"].max()).days)
+
+
+def _days_to_first_strike(events, name: str) -> int:
+    rungs = cycle.escalation_ladder(events, name, cycle.MAX_WINDOW_DAYS)
+    return int(rungs.loc[rungs["event_type"] == "us_strike", "day"].min())
 
 
 EXERCISES: dict[str, Exercise] = {
@@ -217,6 +222,24 @@ EXERCISES: dict[str, Exercise] = {
         lambda e: _days_from_attack_to_strike(e, "erbil_airport", "2021-02-26"),
         "The strike row of 26 February 2021 says what it answered; find that attack among the February 2021 "
         "attacks (tt.between with the site, summary and source columns) and subtract its date from the strike's.",
+    ),
+    "06.1": Exercise(
+        "How many days passed between the K-1 attack and the first US strike of that cycle?",
+        lambda e: _days_to_first_strike(e, "soleimani"),
+        "Find the first us_strike row in tt.escalation_ladder(events, 'soleimani', 21) and read its day.",
+    ),
+    "06.2": Exercise(
+        "How many attacks does the dataset record in the 14 days after Iran's missile strike of 8 January 2020?",
+        lambda e: int(simulation.actual_responses(e, "soleimani").set_index("date").loc["2020-01-08", "attacks_after"]),
+        "Run the soleimani cycle and read attacks_after in the comparison table's row for 8 January 2020.",
+    ),
+    "06.3": Exercise(
+        "Across the three cycles, at how many decision points did the US strike no one before the next decision?",
+        lambda e: sum(
+            int((simulation.actual_responses(e, name)["closest_option"] == "restraint").sum()) for name in cycle.CYCLES
+        ),
+        "Run tt.simulation.actual_responses(events, cycle) for each cycle and count the rows whose "
+        "closest_option is restraint.",
     ),
 }
 

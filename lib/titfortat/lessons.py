@@ -40,6 +40,7 @@ def parameters(lesson: str, **values) -> dict:
         "04": {
             "window_days": lambda n, v: params.as_int(n, v, 3, 90),
         },
+        "06": {"cycle": lambda n, v: params.as_choice(n, v, list(CYCLES))},
     }
     if lesson not in rules:
         raise KeyError(f"unknown lesson {lesson!r}")

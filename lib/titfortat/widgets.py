@@ -3,11 +3,14 @@ print a static figure beside it so they read well where widgets do not run."""
 
 from __future__ import annotations
 
+import html
+from urllib.parse import quote
+
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import consolidation, cycle, figures, response, timeline
+from . import consolidation, cycle, figures, response, simulation, timeline
 
 
 def _live_figure(fig: go.Figure) -> go.FigureWidget:
@@ -105,3 +108,132 @@ def decision_matrix(weights: dict) -> widgets.VBox:
     for slider in sliders.values():
         slider.observe(lambda _: _replace(plot, build()), names="value")
     return widgets.VBox([*sliders.values(), plot])
+
+
+def _html_block(title: str, body: str = "") -> str:
+    return f"<h4>{html.escape(title)}</h4>{body}"
+
+
+def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
+    """The crisis simulation: at each decision point a briefing (the rows known that day), a choice among
+    lesson 04's options with a reason, and only after "Decide" what the US did and what followed; at
+    the end the choices beside the real ones and a CSV download link (a data: address, no server)."""
+    points = simulation.decision_points(events, cycle_name)
+    actual = simulation.actual_responses(events, cycle_name)
+    choices: dict = {}
+    where = widgets.HTML()
+    briefing = widgets.HTML()
+    option = widgets.RadioButtons(
+        options=[(label, key) for key, label in response.OPTIONS.items()],
+        value=None,
+        description="Your order",
+        style={"description_width": "90px"},
+        layout=widgets.Layout(width="auto"),
+    )
+    reason = widgets.Textarea(
+        placeholder="Why this response? One or two sentences.",
+        description="Reason",
+        style={"description_width": "90px"},
+        layout=widgets.Layout(width="640px", height="70px"),
+    )
+    decide = widgets.Button(description="Decide", button_style="primary", icon="gavel")
+    following = widgets.Button(description="Next", icon="arrow-right", layout=widgets.Layout(display="none"))
+    status = widgets.HTML()
+    outcome = widgets.HTML()
+    state = {"point": 0}
+
+    def ladder(day: int, title: str) -> go.Figure:
+        return figures.ladder(cycle.escalation_ladder(events, cycle_name, day), title)
+
+    def ladder_to(day: int, title: str) -> None:
+        _replace(plot, ladder(day, title))
+
+    def known_title(row) -> str:
+        return f"The ladder on {row['date']:%d %b %Y}: what you know"
+
+    plot = _live_figure(ladder(int(points["day"].iloc[0]), known_title(points.iloc[0])))
+
+    def show(index: int) -> None:
+        row = points.iloc[index]
+        known = simulation.known_on(events, cycle_name, row["date"])
+        where.value = _html_block(
+            f"{cycle.CYCLES[cycle_name]['title']}. Decision {index + 1} of {len(points)}: "
+            f"the evening of {row['date']:%d %B %Y} (day {row['day']})",
+            f"<p><b>What prompts it:</b> {html.escape(row['summary'])}</p>",
+        )
+        briefing.value = _html_block(
+            "What has happened since the opening attack (the rows known today)",
+            simulation.rows_html(known, simulation.ROOM_BRIEFING),
+        )
+        option.value, reason.value = None, ""
+        for control in (option, reason, decide):
+            control.disabled = False
+        following.layout.display = "none"
+        status.value = outcome.value = ""
+        if index:  # the first point's ladder is drawn with the widget
+            ladder_to(int(row["day"]), known_title(row))
+
+    def on_decide(_) -> None:
+        index = state["point"]
+        choice = (option.value, reason.value)
+        problem = simulation.choice_problem(choice)
+        if problem:
+            status.value = f"<p><b>Not yet:</b> {html.escape(problem)}.</p>"
+            return
+        choices[index + 1] = choice
+        for control in (option, reason, decide):
+            control.disabled = True
+        row = points.iloc[index]
+        happened = simulation.what_happened(events, cycle_name, row["date"], int(row["follow_days"]))
+        did = simulation.us_response(happened)["us_did"]
+        status.value = f"<p>Recorded: <b>{html.escape(response.OPTIONS[option.value])}</b>.</p>"
+        outcome.value = _html_block(
+            f"What was actually done, and what followed, in the next {row['follow_days']} days",
+            f"<p><b>The US:</b> {html.escape(did)}.</p>"
+            + simulation.rows_html(happened, simulation.ROOM_REVEAL)
+            + "<p>What would have followed your choice no one can know: the data holds only what followed "
+            "the real one.</p>",
+        )
+        last_day = int(row["day"]) + int(row["follow_days"])
+        ladder_to(last_day, f"The ladder to day {last_day}: what followed")
+        following.description = "Next decision" if index + 1 < len(points) else "See the comparison"
+        following.layout.display = None
+
+    def on_next(_) -> None:
+        state["point"] += 1
+        if state["point"] < len(points):
+            show(state["point"])
+            return
+        table = simulation.compare_choices(choices, actual)
+        text = simulation.choices_csv(table, cycle_name)
+        link = "data:text/csv;charset=utf-8," + quote(text)
+        columns = [
+            "point",
+            "date",
+            "your_choice",
+            "your_reason",
+            "us_did",
+            "closest_option",
+            "attacks_after",
+            "deaths_after",
+        ]
+        where.value = _html_block(f"{cycle.CYCLES[cycle_name]['title']}: your choices beside the real ones")
+        briefing.value = simulation.rows_html(table, columns) + (
+            f'<p><a href="{link}" download="my_choices_{html.escape(cycle_name)}.csv">'
+            "Download your choices (CSV)</a> to hand in.</p>"
+        )
+        for control in (option, reason, decide, following):
+            control.layout.display = "none"
+        status.value = outcome.value = ""
+        last = points.iloc[-1]
+        last_day = int(last["day"]) + int(last["follow_days"])
+        ladder_to(last_day, f"The whole cycle to day {last_day}: what you decided about, and what came after")
+
+    decide.on_click(on_decide)
+    following.on_click(on_next)
+    show(0)
+    room = widgets.VBox([where, briefing, plot, option, reason, widgets.HBox([decide, following]), status, outcome])
+    # the parts a test drives, and the record the CSV is made from
+    room.option, room.reason, room.decide, room.next = option, reason, decide, following
+    room.outcome, room.summary, room.choices = outcome, briefing, choices
+    return room
