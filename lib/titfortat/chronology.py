@@ -73,14 +73,16 @@ def timeline_table(events: pd.DataFrame, start, end) -> pd.DataFrame:
     return table.sort_values("date", kind="stable").reset_index(drop=True)
 
 
-def _note(events: pd.DataFrame, period: Period, table: pd.DataFrame) -> str:
+def _note(events: pd.DataFrame, period: Period) -> str:
     """The one-line note under a period's title: what the page lists and what it leaves out."""
-    found = attacks(between(events, period.start, period.end))
-    deadly = len(deadly_attacks(found))
+    window = between(events, period.start, period.end)
+    key = window["event_type"].isin(KEY_EVENT_TYPES)
+    found = attacks(window)
+    deadly = deadly_attacks(window).index.difference(window[key].index)
     return (
-        f"{len(table)} key events: strikes, political moves, troop changes and handovers, plus the {deadly} "
-        f"deadly attacks among the {len(found)} attacks the dataset records in this period (a lower bound: "
-        "many attacks were never reported). Attacks without a death are left out; the full list is data/events.csv."
+        f"{key.sum()} key events (strikes, political moves, troop changes, handovers) and {len(deadly)} deadly "
+        f"attacks, of the {len(found)} attacks the dataset records here: a lower bound, as many attacks went "
+        "unreported. Attacks without a death are left out; the full list is data/events.csv."
     )
 
 
@@ -108,7 +110,7 @@ def _section(events: pd.DataFrame, period: Period) -> str:
     )
     return (
         f'<section class="period">\n<h2>{html.escape(period.title)}</h2>\n'
-        f'<p class="note">{html.escape(_note(events, period, table))}</p>\n'
+        f'<p class="note">{html.escape(_note(events, period))}</p>\n'
         '<table>\n<colgroup><col class="date"><col class="kind"><col class="what"><col class="who">'
         '<col class="source"></colgroup>\n'
         "<thead><tr><th>Date</th><th>Kind</th><th>What happened</th><th>Who</th><th>Source</th></tr></thead>\n"
@@ -129,8 +131,8 @@ h3 { font-size: 11pt; margin: 0 0 1mm; }
 section.period { break-before: page; page-break-before: always; }
 section.period:first-of-type { break-before: auto; page-break-before: auto; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 9pt; }
-col.date { width: 15%; } col.kind { width: 12%; } col.what { width: 43%; } col.who { width: 14%; }
-col.source { width: 16%; }
+col.date { width: 11%; } col.kind { width: 11%; } col.what { width: 46%; } col.who { width: 14%; }
+col.source { width: 18%; }
 th, td { border-bottom: 1px solid #bbb; padding: 1mm 1.2mm; vertical-align: top; text-align: left;
          overflow-wrap: anywhere; }
 thead { display: table-header-group; }
