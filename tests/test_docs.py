@@ -29,7 +29,8 @@ def test_bibliography_lists_every_cited_report_once_under_its_outlet(events):
 def test_static_edition_has_an_index_and_one_offline_page_per_lesson(tmp_path):
     index = edition.build(tmp_path)
     pages = sorted(p.name for p in tmp_path.glob("*.html"))
-    assert pages == sorted(["index.html"] + [p.stem + ".html" for p in (ROOT / "notebooks").glob("0*.ipynb")])
+    lessons = [p.stem + ".html" for p in (ROOT / "notebooks").glob("0*.ipynb")]
+    assert pages == sorted(["index.html", "timeline.html"] + lessons)
     for page in pages:
         assert f'href="{page}"' in index.read_text() or page == "index.html"
         assert not re.search(r'<script[^>]+src="https?://', (tmp_path / page).read_text())

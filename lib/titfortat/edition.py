@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+from .chronology import timeline_html
+from .data import load_events
 from .rerun import NOTEBOOKS, ROOT, write_html
 
 
@@ -29,6 +31,7 @@ def build(target: Path = ROOT / "build" / "site", folder: Path = NOTEBOOKS) -> P
         page = write_html(copy)
         copy.unlink()
         items.append(f'<li><a href="{page.name}">{html.escape(lesson_title(path))}</a></li>')
+    (target / "timeline.html").write_text(timeline_html(load_events()), encoding="utf-8")
     index = target / "index.html"
     index.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -36,7 +39,7 @@ def build(target: Path = ROOT / "build" / "site", folder: Path = NOTEBOOKS) -> P
         "<h1>The rocket war in Iraq, 2017-2021</h1>\n<p>The lessons with their stored outputs. "
         "Interactive widgets do not run here; each has a static figure beside it.</p>\n<ol>\n"
         + "\n".join(items)
-        + "\n</ol></body></html>\n",
+        + '\n</ol>\n<p><a href="timeline.html">A printable timeline</a>, one page per period.</p></body></html>\n',
         encoding="utf-8",
     )
     return index

@@ -52,3 +52,23 @@ def test_the_overlap_check_catches_a_label_printed_over_another(page, lab):
                     return ({OVERLAPS})(); }}"""
     )
     assert found
+
+
+def test_printable_timeline_opens_offline_with_every_period_and_prints_a_page_each(page, tmp_path, events):
+    import re
+
+    from titfortat.chronology import periods, timeline_html
+
+    path = tmp_path / "timeline.html"  # as the static edition writes it
+    path.write_text(timeline_html(events), encoding="utf-8")
+    page.goto(path.as_uri())
+    headings = page.locator("section.period h2").all_inner_texts()
+    assert headings == [period.title for period in periods()]
+    breaks = page.evaluate(
+        "() => [...document.querySelectorAll('section.period')].map(s => getComputedStyle(s).breakBefore)"
+    )
+    assert breaks[1:] == ["page"] * (len(periods()) - 1)
+    page.screenshot(path=str(SCREENSHOTS / "timeline-static-html.png"))
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= len(periods())
+    check_clean(page, path.name)
