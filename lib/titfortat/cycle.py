@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import params
+
 # Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
 CYCLES = {
     "soleimani": {
@@ -46,6 +48,8 @@ def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
 
 def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.DataFrame:
     """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
+    params.require_choice("cycle", cycle, CYCLES)
+    params.require_positive("window_days", window_days)
     start = pd.Timestamp(CYCLES[cycle]["start"])
     opening_event(events, cycle)
     end = start + pd.Timedelta(days=window_days)
@@ -76,6 +80,7 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
 
 def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
     """One row per cycle: attacks, US strikes, days to the first US strike, and the dead, within the window."""
+    params.require_positive("window_days", window_days)
     rows = []
     for name, spec in CYCLES.items():
         ladder = escalation_ladder(events, name, window_days)

@@ -10,17 +10,38 @@ from pathlib import Path
 
 import pandas as pd
 
+
+def _env_path(name: str) -> Path | None:
+    """A folder named by an environment variable; empty counts as unset (it would mean the current folder)."""
+    value = os.environ.get(name, "").strip()
+    return Path(value) if value else None
+
+
+def _cache_dir() -> Path:
+    # XDG says a relative XDG_CACHE_HOME is invalid and must be ignored, like an empty one.
+    xdg = _env_path("XDG_CACHE_HOME")
+    home_cache = xdg if xdg is not None and xdg.is_absolute() else Path.home() / ".cache"
+    return _env_path("TITFORTAT_CACHE") or home_cache / "titfortat"
+
+
 # The repository's data folder; the package is installed editable from lib/, so it sits two levels up.
-DATA_DIR = Path(os.environ.get("TITFORTAT_DATA", Path(__file__).resolve().parents[2] / "data"))
+DATA_DIR = _env_path("TITFORTAT_DATA") or Path(__file__).resolve().parents[2] / "data"
 EVENTS_CSV = DATA_DIR / "events.csv"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 
 COUNT_COLUMNS = ["projectiles", "us_killed", "us_wounded", "other_killed"]
+# The largest count pandas can hold in an Int64 column.
+MAX_COUNT = 2**63 - 1
 # Where we remember files that passed validation. Frictionless checks its schema with jsonschema,
 # whose import alone costs over a second here, so a lesson skips it when the same bytes passed before.
-CACHE_DIR = Path(
-    os.environ.get("TITFORTAT_CACHE", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "titfortat")
-)
+CACHE_DIR = _cache_dir()
+# How frictionless' type names read in a message: the value must be ...
+TYPE_WANTED = {
+    "date": "a real calendar date written YYYY-MM-DD",
+    "integer": "a whole number such as 3",
+    "number": "a number such as 33.31",
+    "string": "text",
+}
 
 
 class DataError(ValueError):
@@ -32,7 +53,21 @@ class DataError(ValueError):
 
 @lru_cache(maxsize=4)
 def _package(path: Path = DATAPACKAGE) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    path = Path(path)
+    try:
+        package = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as error:
+        raise DataError(f"{path.name} cannot be read: {error.strerror or error}.") from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path.name} is not valid UTF-8 (byte {error.start + 1}); save it as UTF-8.") from None
+    except json.JSONDecodeError as error:
+        raise DataError(
+            f"{path.name} is not valid JSON: {error.msg.lower()} (line {error.lineno}, column {error.colno})."
+        ) from None
+    for key in ["resources", "x-sites", "x-rules"]:
+        if not isinstance(package, dict) or key not in package:
+            raise DataError(f"{path.name} has no {key!r} entry; compare it with the repository's copy.")
+    return package
 
 
 def schema(path: Path = DATAPACKAGE) -> dict:
@@ -80,9 +115,11 @@ def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> N
 
     csv_path, package_path = Path(csv_path), Path(package_path)
     allowed_blank = rules(package_path)["coordinates_required_unless"]
+    rows = _read_rows(csv_path, [f["name"] for f in schema(package_path)["fields"]])
     resource = frictionless.Resource(
         path=csv_path.name,
         basepath=str(csv_path.parent),
+        encoding="utf-8-sig",
         schema=frictionless.Schema.from_descriptor(_frictionless_schema(package_path)),
     )
     checklist = frictionless.Checklist(
@@ -95,11 +132,13 @@ def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> N
     )
     report = resource.validate(checklist, limit_errors=20)
     if report.valid:
+        _check_counts(csv_path.name, rows)
         return
-    ids = _event_ids(csv_path)
+    ids = {number: (row[0] if row else "?") for number, row in enumerate(rows[1:], start=2)}
+    types = {f["name"]: f["type"] for f in schema(package_path)["fields"]}
     lines = []
-    for error in report.flatten(["type", "rowNumber", "fieldName", "note", "message"]):
-        kind, row, field, note, message = error
+    for error in report.flatten(["type", "rowNumber", "fieldName", "note", "message", "cell"]):
+        kind, row, field, note, message, cell = error
         if row is None:
             lines.append(f"{csv_path.name}: {message}")
             continue
@@ -107,17 +146,69 @@ def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> N
         column = f"column '{field}'" if field else "row"
         if kind == "row-constraint":
             note = "latitude and longitude are required except for " + ", ".join(allowed_blank)
+        elif kind == "type-error" and types.get(field) in TYPE_WANTED:
+            note = f"{cell!r} is not {TYPE_WANTED[types[field]]}"
         lines.append(f"{csv_path.name}, line {row} (event_id {event_id}), {column}: {note or message}")
     raise DataError("\n".join(lines))
 
 
-def _event_ids(csv_path: Path) -> dict[int, str]:
-    """Map frictionless row numbers (the header is row 1) to event ids."""
+def _read_rows(csv_path: Path, fields: list[str]) -> list[list[str]]:
+    """The file's rows (header first), after checking what frictionless reports poorly or not at all:
+    bytes that are not UTF-8, an empty file, a header with missing, unknown or reordered columns, no rows."""
     import csv
+    import io
 
-    with open(csv_path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    return {number: (row[0] if row else "?") for number, row in enumerate(rows[1:], start=2)}
+    name = csv_path.name
+    try:
+        raw = csv_path.read_bytes()
+    except OSError as error:
+        raise DataError(f"{name} cannot be read: {error.strerror or error}.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        position = error.start - raw.rfind(b"\n", 0, error.start)
+        raise DataError(
+            f"{name}, line {line}: byte 0x{raw[error.start]:02x} at character {position} is not UTF-8; "
+            "save the file with the UTF-8 encoding."
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DataError(f"{name}, line {line}: a NUL character (byte 0x00) is not allowed in the file.")
+    rows = [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+    if not rows:
+        raise DataError(f"{name} is empty: it needs a header line and at least one row of events.")
+    header = rows[0]
+    missing = [f for f in fields if f not in header]
+    unknown = [label for label in header if label not in fields]
+    if missing:
+        raise DataError(
+            f"{name}: the header has no column {missing[0]!r}"
+            + (f" (nor {', '.join(map(repr, missing[1:]))})" if len(missing) > 1 else "")
+            + "; the columns must be: "
+            + ", ".join(fields)
+            + "."
+        )
+    if unknown:
+        raise DataError(f"{name}: the header has a column {unknown[0]!r} that datapackage.json does not define.")
+    if header != fields:
+        raise DataError(f"{name}: the columns are out of order; they must be: " + ", ".join(fields) + ".")
+    if len(rows) == 1:
+        raise DataError(f"{name} has a header but no events: the lessons need at least one row.")
+    return rows
+
+
+def _check_counts(name: str, rows: list[list[str]]) -> None:
+    """Refuse counts too large for pandas' Int64 columns (frictionless accepts any size of integer)."""
+    header = rows[0]
+    for number, row in enumerate(rows[1:], start=2):
+        for column in COUNT_COLUMNS:
+            cell = row[header.index(column)].strip() if header.index(column) < len(row) else ""
+            if cell.lstrip("+").isdigit() and int(cell) > MAX_COUNT:
+                raise DataError(
+                    f"{name}, line {number} (event_id {row[0]}), column {column!r}: {cell} is too large "
+                    f"for a count (at most {MAX_COUNT})."
+                )
 
 
 def _validation_stamp(csv_path: Path, package_path: Path) -> Path:
@@ -125,12 +216,19 @@ def _validation_stamp(csv_path: Path, package_path: Path) -> Path:
 
     digest = hashlib.sha256(Path(csv_path).read_bytes() + Path(package_path).read_bytes())
     digest.update(version("frictionless").encode())
+    # The checks themselves: a change to this module's rules must not leave old stamps in force.
+    digest.update(Path(__file__).read_bytes())
     return CACHE_DIR / f"valid-{digest.hexdigest()[:32]}"
 
 
 def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> None:
-    """validate(), skipped when these exact file contents already passed with this frictionless version."""
-    stamp = _validation_stamp(csv_path, package_path)
+    """validate(), skipped when these exact file contents already passed these checks (this module's code
+    and frictionless version)."""
+    try:
+        stamp = _validation_stamp(csv_path, package_path)
+    except OSError:  # a missing file: validate() says which, in one sentence
+        validate(csv_path, package_path)
+        return
     if stamp.exists():
         return
     validate(csv_path, package_path)
