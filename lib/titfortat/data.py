@@ -175,7 +175,15 @@ def _read_rows(csv_path: Path, fields: list[str]) -> list[list[str]]:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise DataError(f"{name}, line {line}: a NUL character (byte 0x00) is not allowed in the file.")
-    rows = [row for row in csv.reader(io.StringIO(text, newline="")) if row]
+    # strict: a quoted field left open or text after a closing quote is an error, not a guess
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error as error:
+        raise DataError(
+            f"{name}, line {reader.line_num}: the quoting is broken ({error}); a field holding commas, quotes or "
+            'line breaks must be wrapped in double quotes, with each quote inside it written twice ("").'
+        ) from None
     if not rows:
         raise DataError(f"{name} is empty: it needs a header line and at least one row of events.")
     header = rows[0]
@@ -242,17 +250,34 @@ def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE)
 def load_events(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> pd.DataFrame:
     """Validate events.csv against the schema and return it with dates, nullable counts and categoricals."""
     validate_once(csv_path, package_path)
-    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_values=[""])
-    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    # Parsed by the same reader that checked it, so what passed is exactly what loads.
+    rows = _read_rows(Path(csv_path), [f["name"] for f in schema(package_path)["fields"]])
+    frame = pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
+    frame = frame.mask(frame == "")
+    _convert(frame, "date", lambda v: pd.to_datetime(v, format="%Y-%m-%d", errors="coerce"), Path(csv_path).name)
     for column in ["latitude", "longitude"]:
-        frame[column] = pd.to_numeric(frame[column])
+        _convert(frame, column, lambda v: pd.to_numeric(v, errors="coerce"), Path(csv_path).name)
     for column in COUNT_COLUMNS:
-        frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        _convert(frame, column, lambda v: pd.to_numeric(v, errors="coerce"), Path(csv_path).name)
+        frame[column] = frame[column].astype("Int64")
     for column in ["event_type", "actor", "attribution", "site", "country", "location_precision"]:
         frame[column] = pd.Categorical(frame[column], categories=field_enum(column, package_path))
     for column in ["notes", "province"]:
         frame[column] = frame[column].fillna("")
     return frame.sort_values(["date", "event_id"], ignore_index=True)
+
+
+def _convert(frame: pd.DataFrame, column: str, convert, name: str) -> None:
+    """Convert a column in place; a value frictionless accepted but pandas cannot read is a DataError."""
+    converted = convert(frame[column])
+    lost = converted.isna() & frame[column].notna()
+    if lost.any():
+        row = int(lost.to_numpy().nonzero()[0][0])
+        raise DataError(
+            f"{name}, line {row + 2} (event_id {frame['event_id'].iloc[row]}), column {column!r}: "
+            f"{frame[column].iloc[row]!r} cannot be read as {TYPE_WANTED['date' if column == 'date' else 'number']}."
+        )
+    frame[column] = converted
 
 
 def published_counts(path: Path = DATAPACKAGE) -> pd.DataFrame:
