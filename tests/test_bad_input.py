@@ -312,3 +312,12 @@ def test_changing_the_validation_code_changes_the_stamp(tmp_path, monkeypatch):
     edited.write_text(Path(data.__file__).read_text(encoding="utf-8") + "\n# a new rule\n", encoding="utf-8")
     monkeypatch.setattr(data, "__file__", str(edited))
     assert data._validation_stamp(EVENTS_CSV, DATAPACKAGE) != stamp
+
+
+def test_bibliography_shows_hostile_outlet_names_and_urls_as_text(events):
+    from titfortat.sources import bibliography
+
+    row = events.iloc[[0]].assign(source_name="<script>alert(1)</script>", source_url="https://x.org/a b>c<d")
+    text = bibliography(row)
+    assert "<script>" not in text and "## &lt;script&gt;alert(1)&lt;/script&gt; (1)" in text
+    assert "- <https://x.org/a%20b%3Ec%3Cd>: `" in text

@@ -178,13 +178,13 @@ def _read_rows(csv_path: Path, fields: list[str]) -> list[list[str]]:
     # strict: a quoted field left open or text after a closing quote is an error, not a guess
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        rows = [row for row in reader if row]
+        rows = list(reader)  # blank rows kept, so numbers match frictionless' (which refuses them)
     except csv.Error as error:
         raise DataError(
             f"{name}, line {reader.line_num}: the quoting is broken ({error}); a field holding commas, quotes or "
             'line breaks must be wrapped in double quotes, with each quote inside it written twice ("").'
         ) from None
-    if not rows:
+    if not any(rows):
         raise DataError(f"{name} is empty: it needs a header line and at least one row of events.")
     header = rows[0]
     missing = [f for f in fields if f not in header]
@@ -201,7 +201,7 @@ def _read_rows(csv_path: Path, fields: list[str]) -> list[list[str]]:
         raise DataError(f"{name}: the header has a column {unknown[0]!r} that datapackage.json does not define.")
     if header != fields:
         raise DataError(f"{name}: the columns are out of order; they must be: " + ", ".join(fields) + ".")
-    if len(rows) == 1:
+    if not any(rows[1:]):
         raise DataError(f"{name} has a header but no events: the lessons need at least one row.")
     return rows
 

@@ -28,7 +28,7 @@ def build(target: Path = ROOT / "build" / "site", folder: Path = NOTEBOOKS) -> P
         shutil.copyfile(path, copy)
         page = write_html(copy)
         copy.unlink()
-        items.append(f'<li><a href="{page.name}">{html.escape(lesson_title(path))}</a></li>')
+        items.append(f'<li><a href="{html.escape(page.name)}">{html.escape(lesson_title(path))}</a></li>')
     index = target / "index.html"
     index.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
