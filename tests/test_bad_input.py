@@ -321,3 +321,15 @@ def test_bibliography_shows_hostile_outlet_names_and_urls_as_text(events):
     text = bibliography(row)
     assert "<script>" not in text and "## &lt;script&gt;alert(1)&lt;/script&gt; (1)" in text
     assert "- <https://x.org/a%20b%3Ec%3Cd>: `" in text
+
+
+def test_make_sources_on_broken_data_prints_the_sentence_and_writes_nothing(tmp_path):
+    before = _digest(rerun.ROOT / "docs")
+    _copy(tmp_path, _csv(_rows()[:1]))
+    env = dict(os.environ, TITFORTAT_DATA=str(tmp_path), TITFORTAT_CACHE=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "titfortat.sources"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == "DataError: events.csv has a header but no events: the lessons need at least one row."
+    assert _digest(rerun.ROOT / "docs") == before

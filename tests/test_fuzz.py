@@ -14,11 +14,13 @@ import pytest
 import titfortat as tt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from titfortat import data, params, rerun
 from titfortat.data import DATAPACKAGE, EVENTS_CSV, DataError
 from titfortat.params import ParameterError
 
-# No example database: a run must leave nothing in the working tree (.hypothesis/).
+# No example database, and Hypothesis' caches under the ignored build/: a run adds nothing to the tree.
+set_hypothesis_home_dir(rerun.ROOT / "build" / "hypothesis")
 SHORT = settings(
     max_examples=60, deadline=None, database=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -43,7 +43,13 @@ def bibliography(events: pd.DataFrame) -> str:
 
 
 if __name__ == "__main__":
-    from .data import load_events
+    import sys
+
+    from .data import DataError, load_events
     from .rerun import ROOT
 
-    (ROOT / "docs" / "sources.md").write_text(bibliography(load_events()), encoding="utf-8")
+    try:
+        events = load_events()
+    except DataError as error:  # the sentence, not a traceback
+        sys.exit(f"DataError: {error}")
+    (ROOT / "docs" / "sources.md").write_text(bibliography(events), encoding="utf-8")
