@@ -333,3 +333,8 @@ def test_make_sources_on_broken_data_prints_the_sentence_and_writes_nothing(tmp_
     assert done.returncode == 1
     assert done.stderr.strip() == "DataError: events.csv has a header but no events: the lessons need at least one row."
     assert _digest(rerun.ROOT / "docs") == before
+
+
+def test_an_unknown_lesson_is_named_with_the_lessons_allowed():
+    with pytest.raises(ParameterError, match=r"^Parameter 'lesson' got '99'; allowed: one of 00, 01, 02, 03, 04\.$"):
+        tt.parameters("99")

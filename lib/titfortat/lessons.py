@@ -40,8 +40,7 @@ def parameters(lesson: str, **values) -> dict:
             "window_days": lambda n, v: params.as_int(n, v, 3, 90),
         },
     }
-    if lesson not in rules:
-        raise KeyError(f"unknown lesson {lesson!r}")
+    params.as_choice("lesson", lesson, rules)
     missing = sorted(set(rules[lesson]) - set(values))
     extra = sorted(set(values) - set(rules[lesson]))
     if missing or extra:

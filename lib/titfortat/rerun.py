@@ -249,7 +249,8 @@ def run_all(runs: list[Run], jobs: int) -> list[Run]:
             if i not in done:
                 _remove_outputs(run)
         raise Interrupted([done[i] for i in sorted(done)], len(runs)) from None
-    pool.shutdown()
+    finally:
+        pool.shutdown()  # already done after a Ctrl-C; a second call does nothing
     return [done[i] for i in range(len(runs))]
 
 
