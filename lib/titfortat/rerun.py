@@ -1,6 +1,8 @@
 """Rerun the lessons with papermill: `python -m titfortat.rerun [NOTEBOOK ...] [-p NAME VALUE] [--sweep NAME V1,V2]`.
 
-Executed notebooks and a static HTML copy of each go under build/rerun/; notebooks/ and data/ are never written.
+Executed notebooks and a static HTML copy of each go under build/rerun/ (or --out DIR); notebooks/ and data/ are
+never written. Ctrl-C cancels what has not started, stops the running kernels, removes their partial outputs,
+prints what finished and exits with status 130.
 """
 
 from __future__ import annotations
@@ -113,7 +115,8 @@ def _start_worker(stop) -> None:
     """Worker set-up: Ctrl-C reaches only the main process, which then sets `stop` and sends SIGINT on."""
     global _STOP
     _STOP = stop
-    os.setpgrp()  # out of the terminal's process group
+    if hasattr(os, "setpgrp"):  # POSIX: out of the terminal's process group
+        os.setpgrp()
     # Ignored except while a notebook runs: then nbclient's own handler shuts the kernel down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
