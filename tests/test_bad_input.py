@@ -338,3 +338,9 @@ def test_make_sources_on_broken_data_prints_the_sentence_and_writes_nothing(tmp_
 def test_an_unknown_lesson_is_named_with_the_lessons_allowed():
     with pytest.raises(ParameterError, match=r"^Parameter 'lesson' got '99'; allowed: one of 00, 01, 02, 03, 04\.$"):
         tt.parameters("99")
+
+
+def test_control_characters_from_the_file_are_escaped_so_each_error_is_one_line(tmp_path, cache):
+    message = _load_error(_copy(tmp_path, _with_cell(4, "event_id", "bad\x0bid\u2028")))
+    assert "(event_id bad\\x0bid\\u2028), column 'event_id'" in message
+    assert len(message.splitlines()) == message.count("\n") + 1

@@ -34,7 +34,7 @@ WIDTH = len(ROWS[0])
 TRICKY = [
     "", " ", "-1", "1.5", "1e400", "NaN", "inf", "1_000", "+3", " 7 ", "0x10", "99999999999999999999999",
     "2020-02-30", "2020-1-5", "2020-01-05T10:00", "20200105", '"', ",", "\n", "\r\n", "\x00", "\ufeff",
-    "</script>", "None", "NA", "TRUE", "javascript:alert(1)", "http://", "é", "\u2028",
+    "</script>", "None", "NA", "TRUE", "javascript:alert(1)", "http://", "é", "\u2028", "\x0b", "\x1c", "\x85",
 ]  # fmt: skip
 cells = st.sampled_from(TRICKY) | st.text(max_size=12)
 row_index = st.integers(1, len(ROWS) - 1)

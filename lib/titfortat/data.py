@@ -140,7 +140,7 @@ def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> N
     for error in report.flatten(["type", "rowNumber", "fieldName", "note", "message", "cell"]):
         kind, row, field, note, message, cell = error
         if row is None:
-            lines.append(f"{csv_path.name}: {message}")
+            lines.append(_printable(f"{csv_path.name}: {message}"))
             continue
         event_id = ids.get(row, "?")
         column = f"column '{field}'" if field else "row"
@@ -148,8 +148,13 @@ def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> N
             note = "latitude and longitude are required except for " + ", ".join(allowed_blank)
         elif kind == "type-error" and types.get(field) in TYPE_WANTED:
             note = f"{cell!r} is not {TYPE_WANTED[types[field]]}"
-        lines.append(f"{csv_path.name}, line {row} (event_id {event_id}), {column}: {note or message}")
+        lines.append(_printable(f"{csv_path.name}, line {row} (event_id {event_id}), {column}: {note or message}"))
     raise DataError("\n".join(lines))
+
+
+def _printable(text: str) -> str:
+    """Text for a message: control characters from the file shown escaped, so each error stays one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _read_rows(csv_path: Path, fields: list[str]) -> list[list[str]]:
@@ -214,7 +219,7 @@ def _check_counts(name: str, rows: list[list[str]]) -> None:
             cell = row[header.index(column)].strip() if header.index(column) < len(row) else ""
             if cell.lstrip("+").isdigit() and int(cell) > MAX_COUNT:
                 raise DataError(
-                    f"{name}, line {number} (event_id {row[0]}), column {column!r}: {cell} is too large "
+                    f"{name}, line {number} (event_id {_printable(row[0])}), column {column!r}: {cell} is too large "
                     f"for a count (at most {MAX_COUNT})."
                 )
 
@@ -274,7 +279,7 @@ def _convert(frame: pd.DataFrame, column: str, convert, name: str) -> None:
     if lost.any():
         row = int(lost.to_numpy().nonzero()[0][0])
         raise DataError(
-            f"{name}, line {row + 2} (event_id {frame['event_id'].iloc[row]}), column {column!r}: "
+            f"{name}, line {row + 2} (event_id {_printable(frame['event_id'].iloc[row])}), column {column!r}: "
             f"{frame[column].iloc[row]!r} cannot be read as {TYPE_WANTED['date' if column == 'date' else 'number']}."
         )
     frame[column] = converted
