@@ -344,3 +344,8 @@ def test_control_characters_from_the_file_are_escaped_so_each_error_is_one_line(
     message = _load_error(_copy(tmp_path, _with_cell(4, "event_id", "bad\x0bid\u2028")))
     assert "(event_id bad\\x0bid\\u2028), column 'event_id'" in message
     assert len(message.splitlines()) == message.count("\n") + 1
+
+
+def test_a_source_url_that_is_not_a_web_address_says_what_is_wanted(tmp_path, cache):
+    message = _load_error(_copy(tmp_path, _with_cell(4, "source_url", "not a url")))
+    assert "column 'source_url': 'not a url' is not a full web address such as https://" in message

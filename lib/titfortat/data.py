@@ -40,7 +40,7 @@ TYPE_WANTED = {
     "date": "a real calendar date written YYYY-MM-DD",
     "integer": "a whole number such as 3",
     "number": "a number such as 33.31",
-    "string": "text",
+    "string/uri": "a full web address such as https://example.org/report",
 }
 
 
@@ -135,7 +135,8 @@ def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> N
         _check_counts(csv_path.name, rows)
         return
     ids = {number: (row[0] if row else "?") for number, row in enumerate(rows[1:], start=2)}
-    types = {f["name"]: f["type"] for f in schema(package_path)["fields"]}
+    fields = schema(package_path)["fields"]
+    types = {f["name"]: f["type"] + (f"/{f['format']}" if "format" in f else "") for f in fields}
     lines = []
     for error in report.flatten(["type", "rowNumber", "fieldName", "note", "message", "cell"]):
         kind, row, field, note, message, cell = error
