@@ -1,5 +1,7 @@
+import pandas as pd
 import titfortat as tt
 from frames import make_events
+from titfortat import consolidation
 
 ROWS = [
     ("2020-01-10", "rocket_attack", "k1", "unknown", {"province": "Kirkuk"}),
@@ -30,5 +32,52 @@ def test_held_sites_after_skips_handed_over_sites():
 
 def test_handovers_carry_the_site_name(events):
     table = tt.handovers(events)
-    assert len(table) >= 8
+    assert (table["date"].dt.year == 2020).sum() == 8  # the coalition's count for 2020
     assert table["name"].notna().all()
+
+
+def test_before_after_keeps_the_chosen_sites_in_order_with_zeros():
+    table = tt.before_after(make_events(ROWS), "2020-04-01", 90, sites=["us_embassy", "balad", "k1"])
+    assert list(table.index) == ["us_embassy", "balad", "k1"]
+    assert table.loc["balad", ["before", "after", "change"]].tolist() == [0, 0, 0]
+    assert table.loc["k1", "handed_over"] and not table.loc["us_embassy", "handed_over"]
+
+
+def test_held_sites_after_stops_at_the_end_date():
+    counts = tt.held_sites_after(make_events(ROWS), "2020-01-01", "2020-05-15")
+    assert counts.to_dict() == {"taji": 1, "us_embassy": 1}
+
+
+HANDED = [
+    ("2020-03-01", "rocket_attack", "taji", "unknown"),
+    ("2020-08-01", "rocket_attack", "taji", "unknown"),  # after an April cut-off, before Taji's own handover
+    ("2020-08-23", "base_handover", "taji", "coalition"),
+    ("2020-03-29", "base_handover", "k1", "coalition"),
+    ("2020-04-20", "rocket_attack", "k1", "unknown"),
+]
+
+
+def test_attacks_around_handovers_counts_from_each_base_own_date():
+    around = consolidation.attacks_around_handovers(make_events(HANDED), 180).set_index("site")
+    assert around.loc["taji", ["before", "after"]].tolist() == [2, 0]
+    assert around.loc["k1", ["before", "after"]].tolist() == [0, 1]
+
+
+def test_handover_finding_states_the_totals_and_names_bases_hit_after():
+    around = consolidation.attacks_around_handovers(make_events(HANDED), 180)
+    sentence = consolidation.handover_finding(around, 180)
+    assert "2 handed-over bases had 2 attacks" in sentence and "and 1 in the 180 days after (at k1)" in sentence
+
+
+def _regions(before, after, index):
+    table = pd.DataFrame({"before": before, "after": after}, index=index)
+    return table.assign(change=table["after"] - table["before"])
+
+
+def test_shift_finding_says_moved_only_when_the_total_held_up():
+    moved = consolidation.shift_finding(_regions([5, 0], [4, 3], ["Baghdad", "South"]), 180)
+    assert "from 5 to 7" in moved and "rose in South and fell in Baghdad, so they moved" in moved
+    fell = consolidation.shift_finding(_regions([6, 0], [0, 1], ["Baghdad", "South"]), 30)
+    assert "fell overall, though they rose in South" in fell and "moved" not in fell
+    everywhere = consolidation.shift_finding(_regions([4, 2], [1, 2], ["Baghdad", "South"]), 90)
+    assert "fell or held level in every region (Baghdad fell)" in everywhere

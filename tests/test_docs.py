@@ -100,10 +100,6 @@ def test_lesson_headings_never_skip_a_level():
         assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (path.name, levels)
 
 
-def test_loaded_events_are_the_ones_the_bibliography_counts(events):
-    assert len(events) == len(tt.load_events())
-
-
 def test_counts_stated_in_the_docs_are_the_data_counts(events):
     rows, attacks = len(events), len(tt.attacks(events))
     stated = {

@@ -1,3 +1,4 @@
+import pytest
 import titfortat as tt
 from titfortat.exercises import EXERCISES
 
@@ -19,6 +20,54 @@ def test_text_answers_ignore_case(events):
     assert tt.check("01.3", top.upper(), events).passed
 
 
-def test_every_exercise_computes_an_answer_from_the_data(events):
+# A plausible wrong answer for each exercise of lessons 03 and 04: the one a student who misreads the
+# question would give.
+WRONG_03_04 = {
+    "03.1": 8,  # the number of handovers, not the days between them
+    "03.2": 6,  # the 180-day change, not the 90-day one
+    "03.3": 48,  # every ied_attack in the dataset
+    "03.4": "2020-09-09",  # the earlier cut, to 3,000
+    "04.1": "iraqi_courts",  # first in the default ranking, not the widest trade-off
+    "04.2": -1.0,  # the 30-day lower end
+    "04.3": 2,  # the default weight, at which iraqi_courts is still first
+    "04.4": 4,  # from the last attack before the strike, not the Erbil one
+}
+
+
+@pytest.mark.parametrize("exercise", sorted(WRONG_03_04))
+def test_lessons_03_04_wrong_answers_get_a_hint_without_the_answer(events, exercise):
+    right = EXERCISES[exercise].expected(events)
+    wrong = WRONG_03_04[exercise]
+    result = tt.check(exercise, wrong, events)
+    assert not result.passed and "Hint:" in result.message
+    hint = result.message.split("Hint:", 1)[1]
+    assert str(right) not in hint, (exercise, hint)
+
+
+@pytest.mark.parametrize("exercise", sorted(WRONG_03_04))
+def test_lessons_03_04_right_answers_pass(events, exercise):
+    assert tt.check(exercise, EXERCISES[exercise].expected(events), events).passed
+
+
+def test_answers_are_read_as_students_type_them(events):
+    month = EXERCISES["01.2"].expected(events)
+    year, number = month.split("-")
+    assert tt.check("01.2", f"{year}-{int(number)}", events).passed
+    site = EXERCISES["01.3"].expected(events)
+    assert tt.check("01.3", tt.figures.label_for(site), events).passed
+    assert tt.exercises._number("1,600") == 1600
+
+
+def test_every_exercise_passes_its_answer_and_hints_without_it_on_a_wrong_one(events):
     for key, exercise in EXERCISES.items():
-        assert exercise.expected(events) is not None, key
+        right = exercise.expected(events)
+        assert tt.check(key, right, events).passed, key
+        if isinstance(right, bool):
+            wrong = not right
+        elif isinstance(right, (int, float)):
+            wrong = right + 7
+        else:
+            wrong = "no such answer"
+        miss = tt.check(key, wrong, events)
+        assert not miss.passed and "Hint:" in miss.message, key
+        assert f" {right} " not in f" {miss.message.split('Hint:')[1]} ", key

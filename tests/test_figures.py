@@ -23,7 +23,7 @@ def _trace(figure, name):
 def test_ladder_rungs_on_the_same_day_share_one_label():
     rungs = tt.escalation_ladder(make_events(SAME_DAY), "soleimani", 12)
     figure = tt.figures.ladder(rungs, "test")
-    assert list(_trace(figure, "United States").text) == ["2", "3, 4", ""]
+    assert list(_trace(figure, "US and allies").text) == ["2", "3, 4", ""]
     assert list(_trace(figure, "Militias and crowds").text) == ["1", "5, 6", ""]
     # all above their markers, so no label meets the labels of the row below
     assert {t.textposition for t in figure.data} == {"top center"}
@@ -75,5 +75,50 @@ def test_source_note_counts_the_events_a_chart_draws():
     assert "6 events" in note(tt.figures.monthly_bars(monthly, "t"))
     assert "9 events" in note(tt.figures.ranked_bars(pd.Series({"taji": 5, "balad": 4}), "t", "Attacks"))
     table = pd.DataFrame({"before": [3, 1], "after": [2, 0]}, index=["taji", "balad"])
-    assert "6 events" in note(tt.figures.before_after_bars(table, "t", "2020-04-01"))
+    assert "6 attacks" in note(tt.figures.before_after_bars(table, "t", "2020-04-01"))  # its bars count attacks
     assert "2 events" in note(tt.figures.monthly_bars(monthly, "t", n_events=2))  # when told otherwise
+
+
+def test_event_study_plot_names_each_line_and_merges_strike_days_with_equal_counts():
+    study = pd.DataFrame(
+        {
+            "strike_date": pd.to_datetime(["2019-12-29", "2020-01-03", "2020-03-13"]),
+            "before": [5, 5, 4],
+            "after": [10, 10, 5],
+        }
+    )
+    summary = pd.Series(
+        {"strikes": 3, "mean_before": 4.67, "mean_after": 8.33, "mean_change": 3.67, "low": 1, "high": 5}
+    )
+    figure = tt.figures.event_study_plot(study, summary, 30, "t", 144)
+    names = [trace.name for trace in figure.data]
+    assert names[:2] == ["29 Dec 2019 and 03 Jan 2020", "13 Mar 2020"]
+    assert figure.data[0].text == ("", "29 Dec 2019 and 03 Jan 2020")  # the label sits at the line's end
+    assert "+3.7 (90% interval +1.0 to +5.0)" in names[2]
+    assert "144 attacks" in next(a.text for a in figure.layout.annotations if a.text.startswith("Data:"))
+
+
+def test_handover_map_names_the_bases_and_sizes_attacks_by_place():
+    handed = pd.DataFrame(
+        {
+            "order": [1, 2],
+            "date": pd.to_datetime(["2020-03-17", "2020-08-23"]),
+            "site": ["al_qaim", "taji"],
+            "latitude": [34.37, 33.53],
+            "longitude": [41.14, 44.28],
+        }
+    )
+    attacks = pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c"],
+            "site": ["taji", "taji", "balad"],
+            "latitude": [33.53, 33.53, 33.93],
+            "longitude": [44.28, 44.28, 44.37],
+        }
+    )
+    figure = tt.figures.handover_map(handed, attacks, attacks.iloc[:0], "t", 3)
+    labels = next(trace for trace in figure.data if trace.mode == "markers+text").text
+    assert list(labels) == ["1 al-Qaim", "2 Taji"]
+    before = next(trace for trace in figure.data if trace.name.startswith("Attacks before"))
+    assert before.name.endswith("(3)") and sorted(c[1] for c in before.customdata) == [1, 2]
+    assert "3 attacks" in next(a.text for a in figure.layout.annotations if a.text.startswith("Data:"))

@@ -1,4 +1,3 @@
-import pandas as pd
 import titfortat as tt
 from frames import make_events
 
@@ -57,7 +56,7 @@ def test_compare_with_published_counts_attacks_in_each_window(events):
 def test_key_events_are_the_non_attack_turning_points():
     kinds = set(tt.key_events(make_events(ROWS))["event_type"])
     assert kinds == {"us_strike", "political"}
-    assert isinstance(tt.key_events(make_events(ROWS)), pd.DataFrame)
+    assert list(tt.key_events(make_events(ROWS))["date"].astype(str)) == ["2020-03-03", "2020-03-04"]
 
 
 def test_attacks_by_province_lists_every_province_and_counts_the_unplaced():
@@ -83,3 +82,40 @@ def test_events_per_month_keeps_the_top_categories_and_sums_the_rest_as_other():
     assert list(monthly.columns) == ["taji", "other"]
     assert monthly.to_numpy().sum() == len(events)
     assert list(tt.events_per_month(events, by="site", top=10).columns) == sorted(set(events["site"]))
+
+
+def test_noun_for_says_attacks_only_when_every_type_is_an_attack():
+    assert tt.timeline.noun_for(["rocket_attack", "ied_attack"]) == "Attacks"
+    assert tt.timeline.noun_for(["rocket_attack", "us_strike"]) == "Events"
+
+
+def test_weeks_with_events_counts_monday_to_sunday_weeks():
+    frame = make_events(
+        [("2020-01-06", "rocket_attack", "k1", "unknown"), ("2020-01-08", "rocket_attack", "k1", "unknown")]
+    )
+    assert tt.timeline.weeks_with_events(frame, "2020-01-06", "2020-01-19") == (1, 2)
+
+
+def test_monthly_reading_states_total_busiest_empty_and_first_busy_month():
+    frame = make_events(
+        [(f"2020-0{m}-1{i}", "rocket_attack", "k1", "unknown") for m, n in [(2, 1), (3, 3)] for i in range(n)]
+    )
+    monthly = tt.attacks_per_month(frame, start="2020-01-01", end="2020-04-30")
+    assert tt.timeline.monthly_reading(monthly, "attacks") == (
+        "The chart counts 4 attacks over 4 months; the busiest month is March 2020, with 3, and 2 months have "
+        "none. The first month with three or more is March 2020."
+    )
+    assert tt.timeline.monthly_reading(monthly.iloc[:1], "attacks") == "The chart holds no attacks for these settings."
+
+
+def test_events_by_province_counts_whatever_rows_it_is_given():
+    frame = make_events([("2020-01-06", "us_strike", "k1", "united_states", {"province": "Kirkuk"})])
+    assert tt.timeline.events_by_province(frame)["Kirkuk"] == 1
+    assert tt.timeline.attacks_by_province(frame)["Kirkuk"] == 0
+
+
+def test_weekly_reading_states_weeks_with_an_event():
+    frame = make_events([("2020-01-06", "rocket_attack", "k1", "unknown")])
+    assert tt.timeline.weekly_reading(frame, "2020-01-06", "2020-01-19", "attack") == (
+        "From 6 January 2020 to 19 January 2020, 1 of the 2 weeks (Monday to Sunday) had at least one recorded attack."
+    )

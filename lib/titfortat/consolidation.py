@@ -55,8 +55,11 @@ def handovers(events: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def before_after(events: pd.DataFrame, cutoff, window_days: int, by: str = "site") -> pd.DataFrame:
-    """Attacks in equal windows before and after cutoff, per site or region, with whether it was handed over."""
+def before_after(events: pd.DataFrame, cutoff, window_days: int, by: str = "site", sites=None) -> pd.DataFrame:
+    """Attacks in equal windows before and after cutoff, per site or region, with whether it was handed over.
+
+    With by="site" the table also has `handed_over` (left by the end of the after-window); `sites`
+    keeps only those sites, in that order, with zeros for sites not attacked in either window."""
     params.require_positive("window_days", window_days)
     params.require_choice("by", by, GROUPS)
     cutoff = pd.Timestamp(cutoff)
@@ -75,20 +78,76 @@ def before_after(events: pd.DataFrame, cutoff, window_days: int, by: str = "site
         .fillna(0)
         .astype("int64")
     )
+    if sites is not None:
+        table = table.reindex(list(sites), fill_value=0)
     table["change"] = table["after"] - table["before"]
     if by == "site":
         handed = set(handovers(events).loc[lambda t: t["date"] < cutoff + window, "site"].astype("object"))
         table["handed_over"] = [site in handed for site in table.index]
     table.index.name = by
-    return table.sort_values(["before", "after"], ascending=False)
+    return table if sites is not None else table.sort_values(["before", "after"], ascending=False)
 
 
-def held_sites_after(events: pd.DataFrame, cutoff) -> pd.Series:
-    """Attacks from cutoff onwards on sites never handed over in the data, per site."""
+def attacks_either_side(events: pd.DataFrame, cutoff, window_days: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The attacks in the window_days before cutoff and in the window_days from it (the windows of before_after)."""
+    cutoff = pd.Timestamp(cutoff)
+    window = pd.Timedelta(days=window_days)
+    found = attacks(events)
+    before = found[(found["date"] >= cutoff - window) & (found["date"] < cutoff)]
+    after = found[(found["date"] >= cutoff) & (found["date"] < cutoff + window)]
+    return before, after
+
+
+def held_sites_after(events: pd.DataFrame, cutoff, end=None) -> pd.Series:
+    """Attacks from cutoff to end (inclusive; no end: to the last date) on sites never handed over, per site."""
     cutoff = pd.Timestamp(cutoff)
     handed = set(handovers(events)["site"].astype("object"))
     later = attacks(events)
     later = later[(later["date"] >= cutoff) & ~later["site"].astype("object").isin(handed)]
+    if end is not None:
+        later = later[later["date"] <= pd.Timestamp(end)]
     counts = later["site"].astype("object").value_counts()
     counts.index.name = "site"
     return counts.rename("attacks")
+
+
+def attacks_around_handovers(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
+    """For each handed-over base, attacks on it in the window_days before and after its own handover date."""
+    found = attacks(events)
+    window = pd.Timedelta(days=window_days)
+    rows = []
+    for _, base in handovers(events).iterrows():
+        here = found[found["site"].astype("object") == base["site"]]
+        before = here[(here["date"] >= base["date"] - window) & (here["date"] < base["date"])]
+        after = here[(here["date"] > base["date"]) & (here["date"] <= base["date"] + window)]
+        rows.append({"site": base["site"], "handover": base["date"], "before": len(before), "after": len(after)})
+    return pd.DataFrame(rows, columns=["site", "handover", "before", "after"])
+
+
+def handover_finding(around: pd.DataFrame, window_days: int) -> str:
+    """One sentence on attacks at the handed-over bases, each counted from its own handover date."""
+    before, after = int(around["before"].sum()), int(around["after"].sum())
+    hit = around.loc[around["after"] > 0, "site"].astype(str).tolist()
+    where = f" (at {', '.join(hit)})" if hit else ""
+    return (
+        f"Counted from each base's own handover date, the {len(around)} handed-over bases had {before} "
+        f"attacks in the {window_days} days before its handover and {after} in the {window_days} days after{where}."
+    )
+
+
+def shift_finding(by_region: pd.DataFrame, window_days: int) -> str:
+    """One sentence saying whether attacks fell everywhere, rose everywhere, or moved between regions."""
+    rose = by_region.index[by_region["change"] > 0].tolist()
+    fell = by_region.index[by_region["change"] < 0].tolist()
+    before, after = int(by_region["before"].sum()), int(by_region["after"].sum())
+    total = f"With {window_days}-day windows, attacks went from {before} to {after} in all"
+    if rose and fell and after >= before:
+        moved = f"they rose in {', '.join(rose)} and fell in {', '.join(fell)}"
+        return f"{total}: {moved}, so they moved rather than stopped."
+    if rose and after < before:
+        return f"{total}: they fell overall, though they rose in {', '.join(rose)}."
+    if fell:
+        return f"{total}: they fell or held level in every region ({', '.join(fell)} fell)."
+    if rose:
+        return f"{total}: they rose or held level in every region ({', '.join(rose)} rose)."
+    return f"{total}: no region changed."

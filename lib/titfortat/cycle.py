@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import params
+from .prose import Sentence
 
 # Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
 CYCLES = {
@@ -17,24 +18,57 @@ CYCLES = {
     "erbil": {"title": "The Erbil cycle, February - March 2021", "start": "2021-02-15", "site": "erbil_airport"},
 }
 
+# Event types that answer violence rather than commit it: on the same day they come after it.
+REACTION_TYPES = ["political", "troop_change", "base_handover"]
+
 # The longest ladder a lesson or widget draws, in days after the opening attack.
 MAX_WINDOW_DAYS = 60
 
-# Which side of the conflict each actor stands on, for colouring and for the ladder's rows.
+# Which side of the conflict each actor stands on, for colouring and for the ladder's rows. Every
+# actor key in the schema must be listed (a test checks): no actor falls on a side by default.
+MILITIA_SIDE = "Militias and crowds"
+US_SIDE = "US and allies"
 SIDES = {
-    "united_states": "United States",
-    "coalition": "United States",
+    "united_states": US_SIDE,
+    "coalition": US_SIDE,
+    "nato": US_SIDE,
     "iran": "Iran",
     "iraq_government": "Iraqi state",
     "iraq_parliament": "Iraqi state",
+    "popular_mobilization_forces": "Iraqi state",  # a state body by the 2016 law, led by militia commanders
+    "sadrist_movement": "Iraqi parties and movements",
+    "fatah_alliance": "Iraqi parties and movements",
+    "protesters": "Iraqi parties and movements",  # the 2018 Basra and 2019 Tishreen protest crowds
+    "pmf_supporters": MILITIA_SIDE,
+    # attacks nobody claimed: US officials blamed Iran-aligned militias for them, so they sit on the
+    # militia row, and the lesson says so
+    "unknown": MILITIA_SIDE,
 }
-MILITIA_SIDE = "Militias and crowds"
-SIDE_ORDER = [MILITIA_SIDE, "United States", "Iran", "Iraqi state"]
+SIDE_ORDER = [MILITIA_SIDE, US_SIDE, "Iran", "Iraqi state", "Iraqi parties and movements"]
+# Armed groups and their front names: every actor key not listed above.
+ARMED_GROUPS = [
+    "asaib_ahl_al_haq",
+    "ashab_al_kahf",
+    "harakat_al_nujaba",
+    "iraqi_resistance_coordination_committee",
+    "kataib_hezbollah",
+    "kataib_sayyid_al_shuhada",
+    "liwa_al_thairin",
+    "qasim_al_jabbarin",
+    "saraya_awliya_al_dam",
+    "saraya_thawrat_al_ishreen_al_thaniya",
+    "thar_al_muhandis",
+    "usbat_al_thairin",
+]
+SIDES.update({group: MILITIA_SIDE for group in ARMED_GROUPS})
 
 
 def side_of(actor: str) -> str:
-    """The side an actor belongs to: the US, Iran, the Iraqi state, or the militias (named or not)."""
-    return SIDES.get(actor, MILITIA_SIDE)
+    """The side an actor belongs to; an actor with no side is a mistake in this table, not a militia."""
+    try:
+        return SIDES[actor]
+    except KeyError:
+        raise KeyError(f"actor {actor!r} has no side in titfortat.cycle.SIDES; add it there") from None
 
 
 def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
@@ -51,12 +85,18 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
     params.require_choice("cycle", cycle, CYCLES)
     params.require_positive("window_days", window_days)
     start = pd.Timestamp(CYCLES[cycle]["start"])
-    opening_event(events, cycle)
+    opening_event(events, cycle)  # fails with a clear message if the data lacks the opening attack
     end = start + pd.Timedelta(days=window_days)
     rungs = events[(events["date"] >= start) & (events["date"] <= end)].copy()
+    # Within a day, acts of violence come before the statements and decisions that answered them.
+    rungs["reaction"] = rungs["event_type"].isin(REACTION_TYPES)
+    rungs = rungs.sort_values(["date", "reaction", "event_id"], kind="stable")
     rungs["day"] = (rungs["date"] - start).dt.days
     rungs["side"] = pd.Categorical(rungs["actor"].astype("object").map(side_of), categories=SIDE_ORDER)
-    rungs["killed"] = rungs["us_killed"].fillna(0) + rungs["other_killed"].fillna(0)
+    # The dead of a rung: blank (not 0) when no report gives a toll for anyone.
+    rungs["killed"] = (rungs["us_killed"].fillna(0) + rungs["other_killed"].fillna(0)).mask(
+        rungs["us_killed"].isna() & rungs["other_killed"].isna()
+    )
     rungs.insert(0, "rung", range(1, len(rungs) + 1))
     columns = [
         "rung",
@@ -79,7 +119,8 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
 
 
 def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
-    """One row per cycle: attacks, US strikes, days to the first US strike, and the dead, within the window."""
+    """One row per cycle, within the window: events, militia actions, days with US strikes, days to the first
+    US strike, and the dead and wounded (where a toll is unknown it adds nothing: see strikes_without_toll)."""
     params.require_positive("window_days", window_days)
     rows = []
     for name, spec in CYCLES.items():
@@ -92,8 +133,9 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
                 "title": spec["title"],
                 "events": len(ladder),
                 "militia_actions": len(attacks),
-                "us_strikes": len(strikes),
+                "us_strike_days": strikes["date"].nunique(),
                 "days_to_first_us_strike": strikes["day"].min() if len(strikes) else pd.NA,
+                "strikes_without_toll": int(strikes["killed"].isna().sum()),
                 "us_killed": int(ladder["us_killed"].fillna(0).sum()),
                 "us_wounded": int(ladder["us_wounded"].fillna(0).sum()),
                 "other_killed": int(ladder["other_killed"].fillna(0).sum()),
@@ -102,3 +144,52 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
     table = pd.DataFrame(rows).set_index("cycle")
     table["days_to_first_us_strike"] = table["days_to_first_us_strike"].astype("Int64")
     return table
+
+
+def deaths_by_side(rungs: pd.DataFrame) -> pd.Series:
+    """Deaths in a ladder (US and others), summed by the side whose action caused them; unknown counts as 0."""
+    return rungs.groupby("side", observed=False)["killed"].sum(min_count=0).fillna(0).astype("int64")
+
+
+def deaths_headline(rungs: pd.DataFrame) -> str:
+    """A chart title stating how many deaths the ladder records and which side's actions caused most."""
+    deaths = deaths_by_side(rungs)
+    total = int(deaths.sum())
+    no_count = int(
+        (
+            rungs["us_killed"].isna()
+            & rungs["other_killed"].isna()
+            & rungs["event_type"].isin(
+                ["rocket_attack", "drone_attack", "ied_attack", "missile_strike", "us_strike", "assault"]
+            )
+        ).sum()
+    )
+    missing = (
+        f" ({no_count} {'attack or strike' if no_count == 1 else 'attacks and strikes'} in this window "
+        f"{'has' if no_count == 1 else 'have'} no death toll)"
+        if no_count
+        else ""
+    )
+    if total == 0:
+        return Sentence(f"No deaths are recorded in this window{missing}")
+    if (deaths == deaths.max()).sum() > 1:
+        return Sentence(f"{total} recorded deaths, as many from one side's actions as another's{missing}")
+    top = deaths.idxmax()
+    side = top if top[0:2] in ("US", "Ir") else top.lower()
+    return Sentence(f"{total} recorded deaths, {deaths.max()} of them from actions by {side}{missing}")
+
+
+def unknown_actor_note(rungs: pd.DataFrame) -> Sentence:
+    """A sentence saying how many rungs on the militia row have no known actor, and why they are there."""
+    unknown = int((rungs["actor"] == "unknown").sum())
+    militia = int((rungs["side"] == MILITIA_SIDE).sum())
+    if unknown == 0:
+        return Sentence(
+            f"All {militia} rungs on the militia row were claimed by, or blamed on, a named group or crowd."
+        )
+    return Sentence(
+        f"{unknown} of the {militia} rungs on the militia row {'has' if unknown == 1 else 'have'} no known actor: "
+        "nobody claimed them and no official named a group. The dataset places unclaimed attacks on US forces "
+        "on the militia row by rule, because US officials blamed Iran-aligned militias for the campaign as a "
+        "whole; the row is a convention, not a finding."
+    )

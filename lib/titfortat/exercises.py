@@ -3,7 +3,9 @@ never the answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 import pandas as pd
@@ -33,81 +35,225 @@ class CheckResult:
         return f"{'PASS' if self.passed else 'TRY AGAIN'} exercise {self.exercise}: {self.message}"
 
 
-def _busiest_month(events):
-    per_month = timeline.attacks_per_month(events).sum(axis=1)
-    return f"{per_month.idxmax():%Y-%m}"
+def _biggest_rise(events, column: str, before: str, after: str) -> str:
+    def counts(year):
+        return timeline.count_by(timeline.attacks(timeline.between(events, f"{year}-01-01", f"{year}-12-31")), column)
+
+    return counts(after).sub(counts(before), fill_value=0).idxmax()
 
 
-def _top_site(events):
-    return timeline.count_by(timeline.attacks(events), "site").index[0]
+def _share(events, column: str, value: str) -> float:
+    return float((events[column] == value).mean())
+
+
+def _claimed_by(events, event_id: str, actor: str) -> bool:
+    row = events.set_index("event_id").loc[event_id]
+    return row["attribution"] == "claimed" and row["actor"] == actor
+
+
+# Exercise 02.1's events, lettered as the lesson lists them.
+ERBIL_EVENTS = {
+    "A": "2021-02-18-brussels-nato",
+    "B": "2021-02-23-washington-call",
+    "C": "2021-02-26-abu_kamal-strike",
+    "D": "2021-02-20-balad-rocket",
+}
+
+
+def _in_order(events, lettered: dict) -> str:
+    dates = events.set_index("event_id").loc[list(lettered.values()), "date"]
+    return "".join(sorted(lettered, key=lambda letter: dates[lettered[letter]]))
+
+
+def _recorded_count(events, event_id: str, column: str) -> int | None:
+    value = events.set_index("event_id").loc[event_id, column]
+    return None if pd.isna(value) else int(value)
+
+
+def _row_mentions(events, event_id: str, pattern: str) -> bool:
+    row = events.set_index("event_id").loc[event_id]
+    return bool(re.search(pattern, f"{row['summary']} {row['notes']}", re.IGNORECASE))
+
+
+def _first_troop_row(events, figure):
+    rows = timeline.of_types(events, ["troop_change"])
+    return rows.loc[rows["summary"].str.contains(figure, regex=False), "date"].min()
+
+
+def _smallest_deterrence_weight(limit: int = 20):
+    base = {"escalation_risk": 2, "sovereignty": 1, "cost": 1}
+    return next(w for w in range(limit) if response.rank_options({**base, "deterrence": w}).index[0] != "iraqi_courts")
+
+
+def _days_from_attack_to_strike(events, site, strike):
+    strike = pd.Timestamp(strike)
+    found = timeline.attacks(events)
+    month_before = (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))
+    earlier = found[(found["site"] == site) & month_before]
+    return int((strike - earlier["date"].max()).days)
 
 
 EXERCISES: dict[str, Exercise] = {
     "00.1": Exercise(
         "How many events (rows) does the dataset hold?", lambda e: len(e), "len(events) counts the rows of a table."
     ),
+    "00.2": Exercise(
+        "How many attacks is the dataset missing against the coalition's count to 4 January 2020?",
+        lambda e: int((lambda t: t["count"] - t["in_dataset"])(timeline.compare_with_published(e).iloc[0])),
+        "Subtract the dataset's count (in_dataset) from the published count in the table's first row.",
+    ),
+    "00.3": Exercise(
+        "How many attacks rest on state media or a militia channel alone?",
+        lambda e: int(timeline.attacks(e)["source_kind"].isin(["state_media", "militia_channel"]).sum()),
+        "Count the attacks by source_kind (tt.count_by on tt.attacks(events)) and add two of the counts.",
+    ),
+    "00.4": Exercise(
+        "True or False: the rockets fired at Ain al-Asad on 3 March 2021 killed a US contractor.",
+        lambda e: not _row_mentions(e, "2021-03-03-ain_al_asad-rocket", r"cardiac|heart attack"),
+        "Open the row with tt.event_row and read its summary and notes: how did the contractor die?",
+    ),
     "01.1": Exercise(
-        "How many attacks does the dataset record in 2020?",
-        lambda e: int(timeline.attacks_per_year(e).get(2020, 0)),
-        "Use tt.attacks_per_year(events) and read the row for 2020.",
+        "How many attacks does the dataset record in the first half of 2019 (1 January to 30 June)?",
+        lambda e: len(timeline.attacks(timeline.between(e, "2019-01-01", "2019-06-30"))),
+        "Keep the period with tt.between(events, start, end), keep its attacks with tt.attacks, and count the "
+        "rows as in lesson 00.",
     ),
     "01.2": Exercise(
-        "Which month (YYYY-MM) has the most attacks?",
-        _busiest_month,
-        "Sum tt.attacks_per_month(events) across its columns and look for the largest row.",
+        "In which month (YYYY-MM) does the dataset's first roadside bomb fall?",
+        lambda e: f"{e.loc[e['event_type'] == 'ied_attack', 'date'].min():%Y-%m}",
+        "Set event_types to ['ied_attack'] in the parameters cell and read the first bar of the monthly chart.",
     ),
     "01.3": Exercise(
-        "Which site key was attacked most often?",
-        _top_site,
-        "tt.count_by(tt.attacks(events), 'site') lists sites, most attacked first.",
+        "Which place's count of recorded attacks rose most from 2019 to 2020?",
+        lambda e: _biggest_rise(e, "site", "2019", "2020"),
+        "Count the attacks by site for 2019, then for 2020, as in section 3, and look for the largest difference.",
+    ),
+    "01.4": Exercise(
+        "With the default settings (2017-2020, attacks), what percentage of attacks were claimed by a group "
+        "(rounded to the nearest whole number)?",
+        lambda e: round(
+            100 * _share(timeline.attacks(timeline.between(e, "2017-01-01", "2020-12-31")), "attribution", "claimed")
+        ),
+        "Divide the 'claimed' count of the attribution table by the sum of all its counts, and multiply by 100.",
+        tolerance=0.51,
+    ),
+    "01.5": Exercise(
+        "True or False: Kataib Hezbollah claimed the rockets fired at Basra airport on 8 September 2018.",
+        lambda e: _claimed_by(e, "2018-09-08-basra_airport-rocket", "kataib_hezbollah"),
+        "Read the row's actor and attribution: 'claimed' would mean a group said it did it. Who named whom?",
     ),
     "02.1": Exercise(
-        "How many days after the K-1 attack did the first US strike come?",
-        lambda e: int(cycle.compare_cycles(e, 14).loc["soleimani", "days_to_first_us_strike"]),
-        "Look at the 'day' column of the ladder for the first us_strike rung.",
+        "Order four events of the Erbil cycle (answer with their letters, e.g. ABCD).",
+        lambda e: _in_order(e, ERBIL_EVENTS),
+        "Set the cycle to erbil and find each event in the ladder table (its summary says what happened).",
     ),
     "02.2": Exercise(
-        "How many people were killed in all (US and others) in the first 12 days of the Soleimani cycle?",
-        lambda e: int(cycle.escalation_ladder(e, "soleimani", 12)["killed"].sum()),
-        "Sum the 'killed' column of tt.escalation_ladder(events, 'soleimani', 12).",
+        "How many attacks does the dataset record in the 30 days after the US strikes of 13 March 2020?",
+        lambda e: len(timeline.attacks(timeline.between(e, "2020-03-14", "2020-04-12"))),
+        "Set the cycle to taji and the window to 32 days (to 12 April), then count the attack rungs after the "
+        "US air strikes.",
     ),
     "02.3": Exercise(
-        "Which cycle had the most militia actions in its first 14 days (soleimani, taji or erbil)?",
-        lambda e: cycle.compare_cycles(e, 14)["militia_actions"].idxmax(),
-        "Compare the 'militia_actions' column of tt.compare_cycles(events, 14).",
+        "How many days longer did the US take to strike back in the Erbil cycle than in the Soleimani cycle?",
+        lambda e: int(
+            cycle.compare_cycles(e, 14).loc["erbil", "days_to_first_us_strike"]
+            - cycle.compare_cycles(e, 14).loc["soleimani", "days_to_first_us_strike"]
+        ),
+        "The cycles table has a column for the days to the first US strike; subtract one cycle's from the other's.",
+    ),
+    "02.4": Exercise(
+        "True or False: the dataset records that the US strike in Syria of 26 February 2021 killed 22 fighters.",
+        lambda e: _recorded_count(e, "2021-02-26-abu_kamal-strike", "other_killed") == 22,
+        "Read the row's other_killed and its notes: which figures do the sources give, and which does the row keep?",
     ),
     "03.1": Exercise(
-        "How many base handovers does the dataset record?",
-        lambda e: len(consolidation.handovers(e)),
-        "Count the rows of tt.handovers(events).",
+        "How many days passed between the first base handover of 2020 and the last?",
+        lambda e: int((consolidation.handovers(e)["date"].max() - consolidation.handovers(e)["date"].min()).days),
+        "Take the earliest and the latest date in tt.handovers(events) and subtract one from the other; "
+        "a difference of dates has .days.",
     ),
     "03.2": Exercise(
-        "How many attacks hit sites never handed over, from 1 April 2020 on?",
-        lambda e: int(consolidation.held_sites_after(e, "2020-04-01").sum()),
-        "Add up tt.held_sites_after(events, '2020-04-01').",
+        "With the cut-off 1 April 2020 and 90-day windows, by how much did attacks in the Baghdad region change?",
+        lambda e: int(consolidation.before_after(e, "2020-04-01", 90, by="region").loc["Baghdad", "change"]),
+        "Run tt.before_after with by='region' and a window of 90 instead of 180, and read the 'change' column; "
+        "a fall is a negative number.",
     ),
     "03.3": Exercise(
-        "Which region had the most attacks in the 180 days after 1 April 2020?",
-        lambda e: consolidation.before_after(e, "2020-04-01", 180, by="region")["after"].idxmax(),
-        "Use tt.before_after(events, '2020-04-01', 180, by='region') and its 'after' column.",
+        "How many roadside bombs (ied_attack) were recorded from 1 April to 27 September 2020?",
+        lambda e: int(
+            (timeline.between(timeline.attacks(e), "2020-04-01", "2020-09-27")["event_type"] == "ied_attack").sum()
+        ),
+        "tt.between(tt.attacks(events), start, end) keeps the attacks in a date range; "
+        "tt.count_by(..., 'event_type') counts them by type.",
+    ),
+    "03.4": Exercise(
+        "On which date (YYYY-MM-DD) does the dataset record the announcement of the cut to 2,500 US troops in Iraq?",
+        lambda e: f"{_first_troop_row(e, '2,500'):%Y-%m-%d}",
+        "List tt.of_types(events, ['troop_change']) with its date and summary columns and find the first row "
+        "whose summary names 2,500; its source_url is the report to open.",
     ),
     "04.1": Exercise(
-        "How many distinct days with US strikes does the dataset record?",
-        lambda e: len(response.strike_days(e)),
-        "Count the rows of tt.strike_days(events).",
+        "In the starting scores, which option key has the largest gap between its deterrence and "
+        "escalation-risk scores?",
+        lambda e: (response.STARTING_SCORES["deterrence"] - response.STARTING_SCORES["escalation_risk"]).idxmax(),
+        "For each option, subtract its escalation_risk score from its deterrence score in the table of "
+        "tt.rank_options; answer with the key in the left-most column, not the long label.",
     ),
     "04.2": Exercise(
-        "With a 30-day window, what is the mean change in attacks after a strike day? (one decimal)",
-        lambda e: round(float(response.mean_change(response.event_study(e, 30))["mean_change"]), 1),
-        "Read 'mean_change' from tt.mean_change(tt.event_study(events, 30)).",
+        "With a 10-day window, what is the lower end of the 90% interval of the mean change? (one decimal)",
+        lambda e: round(float(response.mean_change(response.event_study(e, 10))["low"]), 1),
+        "Run the event study and its summary as in section 2 with 10 in place of the window; 'low' is the lower end.",
         tolerance=0.051,
     ),
     "04.3": Exercise(
-        "Weighting only deterrence, which option key ranks first?",
-        lambda e: response.rank_options({"deterrence": 1}).index[0],
-        "Call tt.rank_options({'deterrence': 1}) and read the index of the first row.",
+        "Keeping the other default weights (escalation risk 2, sovereignty 1, cost 1), what is the smallest "
+        "whole-number weight on deterrence at which iraqi_courts is no longer ranked first?",
+        lambda e: _smallest_deterrence_weight(),
+        "Raise the deterrence slider one step at a time from 2, or call tt.rank_options with the four weights, "
+        "and watch rank 1.",
+    ),
+    "04.4": Exercise(
+        "How many days passed between the Erbil attack of February 2021 and the US strike that answered it?",
+        lambda e: _days_from_attack_to_strike(e, "erbil_airport", "2021-02-26"),
+        "The strike row of 26 February 2021 says what it answered; find that attack among the February 2021 "
+        "attacks (tt.between with the site, summary and source columns) and subtract its date from the strike's.",
     ),
 }
+
+
+def _number(answer) -> float:
+    """A number as a student types it: 1600, 1600.0, "1,600" or " 1600 "."""
+    if isinstance(answer, bool):
+        raise ValueError("a yes/no value is not a number")
+    if isinstance(answer, str):
+        answer = answer.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
+    return float(answer)
+
+
+def _canonical(text: str) -> str:
+    """A text answer reduced to a key: case, quotes and spaces ignored, "2020-9" read as "2020-09", and a
+    label the figures print ("US embassy (Green Zone)", "Kataib Hezbollah") read as its key."""
+    text = str(text).strip().strip("\"'").strip()
+    month = re.fullmatch(r"(\d{4})[-/ ](\d{1,2})", text)
+    if month:
+        return f"{month.group(1)}-{int(month.group(2)):02d}"
+    named = re.fullmatch(r"([A-Za-z]+)\.? (\d{4})", text)  # "June 2020", "Jun 2020"
+    if named and named.group(1)[:3].lower() in _MONTHS:
+        return f"{named.group(2)}-{_MONTHS.index(named.group(1)[:3].lower()) + 1:02d}"
+    lowered = text.lower()
+    return _keys_by_label().get(lowered, lowered.replace(" ", "_").replace("-", "_"))
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+@lru_cache(maxsize=1)
+def _keys_by_label() -> dict:
+    from .data import field_enum
+    from .figures import label_for
+
+    keys = [k for column in ("event_type", "actor", "attribution", "site") for k in field_enum(column)]
+    return {label_for(key).lower(): key for key in keys}
 
 
 def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
@@ -118,13 +264,13 @@ def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
     expected = spec.expected(events)
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
         try:
-            value = float(answer)
+            value = _number(answer)
         except (TypeError, ValueError):
             return CheckResult(exercise, False, f"the answer should be a number. Hint: {spec.hint}")
         if abs(value - expected) <= spec.tolerance:
             return CheckResult(exercise, True, "correct.")
         direction = "too high" if value > expected else "too low"
         return CheckResult(exercise, False, f"not quite: {answer} is {direction}. Hint: {spec.hint}")
-    if str(answer).strip().lower() == str(expected).lower():
+    if _canonical(answer) == _canonical(expected):
         return CheckResult(exercise, True, "correct.")
     return CheckResult(exercise, False, f"not quite. Hint: {spec.hint}")

@@ -32,16 +32,19 @@ EVENT_TYPE_COLOURS = {
     "ied_attack": OKABE_ITO["orange"],
     "missile_strike": OKABE_ITO["black"],
     "us_strike": OKABE_ITO["blue"],
+    "militia_site_strike": "#332288",  # indigo, from Paul Tol's palette: Okabe-Ito has no tenth colour
     "assault": OKABE_ITO["yellow"],
     "base_handover": OKABE_ITO["green"],
     "troop_change": OKABE_ITO["sky_blue"],
     "political": OKABE_ITO["dark_grey"],
 }
+# One colour per side of titfortat.cycle.SIDE_ORDER, in that order (a test checks both match).
 SIDE_COLOURS = {
     "Militias and crowds": OKABE_ITO["vermillion"],
-    "United States": OKABE_ITO["blue"],
+    "US and allies": OKABE_ITO["blue"],
     "Iran": OKABE_ITO["black"],
     "Iraqi state": OKABE_ITO["green"],
+    "Iraqi parties and movements": OKABE_ITO["purple"],
 }
 LABELS = {
     "rocket_attack": "Rocket or mortar attack",
@@ -49,6 +52,7 @@ LABELS = {
     "ied_attack": "Roadside bomb (IED)",
     "missile_strike": "Ballistic missile strike",
     "us_strike": "US air strike",
+    "militia_site_strike": "Strike or blast at a militia site",
     "assault": "Storming of a compound",
     "base_handover": "Base handed to Iraq",
     "troop_change": "Troop level change",
@@ -69,7 +73,7 @@ LABELS = {
     "saraya_awliya_al_dam": "Saraya Awliya al-Dam",
     "iran": "Iran",
     "pmf_supporters": "PMF supporters (crowd)",
-    "popular_mobilization_forces": "Popular Mobilisation Forces",
+    "popular_mobilization_forces": "Popular Mobilization Forces",
     "claimed": "Claimed by a group",
     "blamed_by_us": "Blamed by US officials",
     "suspected": "Suspected",
@@ -304,7 +308,7 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             textposition="top center",
             marker={
                 "color": colour_for(side),
-                "size": 12 + 2 * rows["killed"].clip(upper=15).astype(float),
+                "size": 12 + 2 * rows["killed"].fillna(0).clip(upper=15).astype(float),
                 "symbol": "diamond",
                 "line": {"width": 1, "color": "white"},
             },
@@ -312,30 +316,40 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             hovertemplate="Rung %{customdata[3]}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
             "<br>Source: %{customdata[2]}<extra></extra>",
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(SIDE_COLOURS)[::-1], range=[-0.6, 3.6])
+    sides = list(SIDE_COLOURS)[::-1]
+    fig.update_yaxes(categoryorder="array", categoryarray=sides, range=[-0.6, len(sides) - 0.4])
+    last_day = int(rungs["day"].max()) if len(rungs) else 0
     description = (
-        f"Escalation ladder of {len(rungs)} events over {int(rungs['day'].max()) + 1 if len(rungs) else 0} days, "
+        f"Escalation ladder of {len(rungs)} events from the opening attack (day 0) to day {last_day}, "
         "one row per side, marker size growing with the number killed."
     )
     return _finish(fig, title, "Date", "Who acted", len(rungs), description, height=420)
 
 
 def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
-    """US killed, US wounded and others killed per rung of a ladder, as grouped bars."""
+    """US and other deaths per rung of a ladder, as grouped bars (wounded are in the ladder's table: a
+    hundred brain injuries would flatten every death on the same axis)."""
     fig = Figure()
     labels = [f"{r} ({d:%d %b})" for r, d in zip(rungs["rung"], rungs["date"])]
     for column, name, colour in [
         ("us_killed", "US killed", OKABE_ITO["blue"]),
-        ("us_wounded", "US wounded", OKABE_ITO["sky_blue"]),
         ("other_killed", "Others killed", OKABE_ITO["vermillion"]),
     ]:
-        fig.add_bar(x=labels, y=rungs[column].fillna(0).astype(int), name=name, marker_color=colour)
+        fig.add_bar(
+            x=labels,
+            y=rungs[column].fillna(0).astype(int),
+            name=name,
+            marker_color=colour,
+            customdata=rungs[column].astype("object").where(rungs[column].notna(), "no toll reported").to_numpy(),
+            hovertemplate="%{x}: %{customdata}<extra>" + name + "</extra>",
+        )
     fig.update_layout(barmode="group")
     total = int(rungs[["us_killed", "other_killed"]].fillna(0).to_numpy().sum())
     description = (
-        f"Grouped bars of casualties for each of {len(rungs)} rungs; {total} killed in all (unknown counted as zero)."
+        f"Grouped bars of deaths for each of {len(rungs)} rungs; {total} killed in all (where no toll is "
+        "reported the bar is empty)."
     )
-    return _finish(fig, title, "Rung (date)", "People (count)", len(rungs), description)
+    return _finish(fig, title, "Rung (date)", "People killed (count)", len(rungs), description)
 
 
 def _outline(fig: Figure, ring: list, **style) -> None:
@@ -452,7 +466,7 @@ def _bin_of(value: int) -> int:
     return next(i for i, (low, high) in enumerate(PROVINCE_BINS) if value >= low and (high is None or value <= high))
 
 
-def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> Figure:
+def province_map(counts: pd.Series, title: str, n_events: int | None = None, unit: str = "Attacks") -> Figure:
     """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province."""
     fig = Figure()
     shown = set()
@@ -511,7 +525,7 @@ def province_map(counts: pd.Series, title: str, n_events: int | None = None) -> 
         f"the most in {top} ({int(counts.max()) if len(counts) else 0})."
     )
     fig = _finish(fig, title, "", "", int(counts.sum()) if n_events is None else n_events, description, height=620)
-    return fig.update_layout(legend_title_text="Attacks")  # after _finish, which blanks legend titles
+    return fig.update_layout(legend_title_text=unit)  # after _finish, which blanks legend titles
 
 
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:
@@ -534,39 +548,41 @@ def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | N
         f"Paired bars for {len(table)} places: {int(table['before'].sum())} attacks before the cut-off "
         f"and {int(table['after'].sum())} after, in equal windows."
     )
-    return _finish(
-        fig,
-        title,
-        "Attacks in the window (count)",
-        "",
-        int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events,
-        description,
-        height=max(360, 46 * len(table) + 170),
+    n = int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events
+    fig = _finish(
+        fig, title, "Attacks in the window (count)", "", n, description, height=max(360, 46 * len(table) + 170)
     )
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(f"{n} events", f"{n} attacks")
+    return fig
 
 
 def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
-    """Attacks before vs after each US strike day, with the mean change and its bootstrap interval."""
+    """Attacks before vs after each US strike day, each line named by its dates, with the mean change and interval.
+
+    Strike days with the same counts share one line, named by all their dates; n_events is the number of attacks."""
     fig = Figure()
-    for _, row in study.iterrows():
+    for (before, after), rows in study.groupby(["before", "after"], sort=False):
+        dates = " and ".join(f"{d:%d %b %Y}" for d in rows["strike_date"])
         fig.add_scatter(
             x=["before", "after"],
-            y=[row["before"], row["after"]],
-            mode="lines+markers",
+            y=[before, after],
+            mode="lines+markers+text",
+            text=["", dates],
+            textposition="middle right",
             line={"color": OKABE_ITO["grey"], "width": 1},
             marker={"color": OKABE_ITO["blue"]},
-            name=f"{row['strike_date']:%d %b %Y}",
+            name=dates,
             showlegend=False,
-            hovertemplate=f"Strike {row['strike_date']:%d %b %Y}: " + "%{y} attacks %{x}<extra></extra>",
+            hovertemplate=f"Strike {dates}: " + "%{y} attacks %{x}<extra></extra>",
         )
     fig.add_scatter(
         x=["before", "after"],
         y=[summary["mean_before"], summary["mean_after"]],
         mode="lines+markers",
         line={"color": OKABE_ITO["vermillion"], "width": 4},
-        name="Mean over strikes",
+        name=f"Mean over strikes: {summary['mean_change']:+.1f} "
+        f"(90% interval {summary['low']:+.1f} to {summary['high']:+.1f})",
     )
-    fig.update_xaxes(title=f"{window_days} days before / after the strike day")
     description = (
         f"Slope chart of attacks in the {window_days} days before and after {int(summary['strikes'])} US strike days; "
         f"mean change {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})."
@@ -578,6 +594,63 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
         "Attacks in the window (count)",
         n_events,
         description,
+    )
+    fig.update_xaxes(range=[-0.3, 1.9])  # room for the date labels right of "after"
+    # The legend above the plot, clear of the source note below it.
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    fig.update_yaxes(rangemode="tozero")
+    # The source note counts attacks here, not all events.
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(
+        f"{n_events} events", f"{n_events} attacks"
+    )
+    return fig
+
+
+def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, title: str, n_events: int) -> Figure:
+    """The handed-over bases, numbered and named, over circles sized by attacks per place before and after a cut-off.
+
+    `before` and `after` are attacks with coordinates; each is drawn once per place, sized by its count."""
+    points = handed.assign(
+        label=[f"{o} {label_for(s)}" for o, s in zip(handed["order"], handed["site"].astype(str))],
+        hover=[f"{label_for(s)}: handed over {d:%d %b %Y}" for s, d in zip(handed["site"].astype(str), handed["date"])],
+    )
+    fig = base_map(points, title, text="label", n_events=n_events)
+    # Filled "after" discs first, open "before" rings over them, so neither hides the other.
+    for rows, name, colour, symbol in [
+        (after, "Attacks from the cut-off", OKABE_ITO["vermillion"], "circle"),
+        (before, "Attacks before the cut-off", "#444444", "circle-open"),
+    ]:
+        placed = rows.dropna(subset=["latitude", "longitude"])
+        counts = (
+            placed.groupby(["latitude", "longitude"])
+            .agg(n=("event_id", "size"), place=("site", lambda s: label_for(str(s.iloc[0]))))
+            .reset_index()
+        )
+        fig.add_scatter(
+            x=counts["longitude"],
+            y=counts["latitude"],
+            mode="markers",
+            marker={
+                "color": colour,
+                "symbol": symbol,
+                "size": 8 + 4 * counts["n"] ** 0.5,
+                "opacity": 0.5 if symbol == "circle" else 0.9,
+                "line": {"width": 2, "color": colour},
+            },
+            name=f"{name} ({int(counts['n'].sum())})",
+            customdata=counts[["place", "n"]].to_numpy(),
+            hovertemplate=f"{name}: " + "%{customdata[0]}, %{customdata[1]}<extra></extra>",
+        )
+    bases = [trace for trace in fig.data if trace.mode == "markers+text"]
+    fig.data = [trace for trace in fig.data if trace.mode != "markers+text"] + bases  # the bases on top
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    description = (
+        f"Map of the {len(handed)} handed-over bases, numbered in date order, with {len(before)} attacks before the "
+        f"cut-off and {len(after)} after drawn as circles sized by count per place."
+    )
+    fig.update_layout(meta={"description": description})
+    fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(
+        f"{n_events} events", f"{n_events} attacks"
     )
     return fig
 

@@ -15,7 +15,8 @@ def _date_range() -> tuple[str, str]:
 
 
 def parameters(lesson: str, **values) -> dict:
-    """Validate a lesson's parameters; return them cleaned (dates as dates, lists as lists).
+    """Validate a lesson's parameters; return them cleaned (dates as dates, lists as lists). Also sets
+    the lesson's tables to show text whole.
 
     Raises ParameterError with one sentence naming the parameter, the value and what is allowed.
     """
@@ -46,6 +47,14 @@ def parameters(lesson: str, **values) -> dict:
     if missing or extra:
         raise TypeError(f"lesson {lesson} takes parameters {sorted(rules[lesson])}; got {sorted(values)}")
     cleaned = {name: check(name, values[name]) for name, check in rules[lesson].items()}
+    _show_text_in_full()
     if lesson == "01":
         params.check_order("start", cleaned["start"], "end", cleaned["end"])
     return cleaned
+
+
+def _show_text_in_full() -> None:
+    """Tables in a lesson print every summary, claim and note whole: pandas cuts text at 50 characters."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)

@@ -43,18 +43,51 @@ def strike_days(events: pd.DataFrame) -> pd.DataFrame:
     return grouped.reset_index()
 
 
-def event_study(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
-    """Attacks in the window_days before and after each US strike day (the strike day itself excluded)."""
-    params.require_positive("window_days", window_days)
+# States, not militias: Iran's own missile salvos of 8 January 2020 answered the Soleimani strike as a
+# state's act; the question "do strikes deter the militias?" counts only the others.
+STATE_ACTORS = ("iran",)
+
+
+def militia_attacks(events: pd.DataFrame) -> pd.DataFrame:
+    """Attacks on US and coalition targets by anyone but a state (Iran's own missile salvos left out)."""
     found = attacks(events)
+    return found[~found["actor"].astype("object").isin(STATE_ACTORS)]
+
+
+def _killed(rows: pd.DataFrame) -> int:
+    # Blank casualty fields count as 0, so these are lower bounds.
+    return int(rows["us_killed"].fillna(0).sum() + rows["other_killed"].fillna(0).sum())
+
+
+def event_study(events: pd.DataFrame, window_days: int, include_states: bool = False) -> pd.DataFrame:
+    """Attacks (and the deaths they caused) in the window_days before and after each US strike day, the day excluded.
+
+    Only militia attacks count unless include_states; `last_attack` is the latest attack before the
+    strike day and `days_since` how long before the strike it came."""
+    params.require_positive("window_days", window_days)
+    found = attacks(events) if include_states else militia_attacks(events)
+    window = pd.Timedelta(days=window_days)
     rows = []
     for day in strike_days(events)["date"]:
-        window = pd.Timedelta(days=window_days)
         before = between(found, day - window, day - pd.Timedelta(days=1))
         after = between(found, day + pd.Timedelta(days=1), day + window)
-        rows.append({"strike_date": day, "before": len(before), "after": len(after)})
-    table = pd.DataFrame(rows, columns=["strike_date", "before", "after"])
-    table["change"] = table["after"] - table["before"]
+        earlier = found[found["date"] < day]
+        last = earlier["date"].max() if len(earlier) else pd.NaT
+        rows.append(
+            {
+                "strike_date": day,
+                "before": len(before),
+                "after": len(after),
+                "killed_before": _killed(before),
+                "killed_after": _killed(after),
+                "last_attack": last,
+                "days_since": (day - last).days if pd.notna(last) else pd.NA,
+            }
+        )
+    columns = ["strike_date", "before", "after", "killed_before", "killed_after", "last_attack", "days_since"]
+    table = pd.DataFrame(rows, columns=columns)
+    table.insert(3, "change", table["after"] - table["before"])
+    table["days_since"] = table["days_since"].astype("Int64")
     return table
 
 
@@ -112,7 +145,8 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
     three = len(may) >= 3 and may["site"].nunique() == 3 and (may["days_since_previous"].iloc[1:3] == 1).all()
     rows.append(
         (
-            "Three US positions attacked on three days in a row (Baghdad airport, Balad, Ain al-Asad)",
+            "US positions were hit on three days running: Baghdad airport on the Sunday, Balad air base "
+            "(home to US contractors) on the Monday, Ain al-Asad on the Tuesday",
             "; ".join(f"{d:%d %b %Y} {s}" for d, s in zip(may["date"], may["site"])) or "none found",
             "holds" if three else "not found in the data",
         )
@@ -122,31 +156,40 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
     holds = len(k1) == 1 and k1["us_killed"].iloc[0] >= 1 and k1["actor"].iloc[0] == "kataib_hezbollah"
     rows.append(
         (
-            "A US contractor was killed at K-1 in December 2019 and the US blamed Kataib Hezbollah",
+            "A 2019 rocket attack on K-1 killed an American contractor, and Washington blamed Kataib Hezbollah",
             f"{int(k1['us_killed'].sum())} US killed; actor {', '.join(k1['actor'].astype(str))} "
             f"({', '.join(k1['attribution'].astype(str))})",
             "holds" if holds else "does not hold",
         )
     )
 
-    order = ["us_strike", "assault", "missile_strike"]
+    order = ["us_strike", "assault", "soleimani", "missile_strike"]
     window = between(events, "2019-12-27", "2020-01-10")
-    firsts = [window.loc[window["event_type"] == kind, "date"].min() for kind in order]
+    killed = window["summary"].str.contains("Soleimani", regex=False) & (window["event_type"] == "us_strike")
+    firsts = [
+        window.loc[killed if kind == "soleimani" else window["event_type"] == kind, "date"].min() for kind in order
+    ]
     in_order = all(pd.notna(d) for d in firsts) and firsts == sorted(firsts)
     rows.append(
         (
-            "Then US strikes, the embassy stormed, Soleimani killed, Iranian missiles at Ain al-Asad",
+            "US retaliatory strikes in December 2019 set off a cycle: protests at the US embassy, the killing of "
+            "Soleimani, then Iranian ballistic missiles on Ain al-Asad in January 2020",
             ", ".join(f"{k} {d:%d %b}" for k, d in zip(order, firsts) if pd.notna(d)),
             "holds" if in_order else "does not hold",
         )
     )
 
-    july = len(between(found, "2020-07-01", "2020-07-31"))
+    july = between(found, "2020-07-01", "2020-07-31")["date"].sort_values()
+    gap = int(july.diff().dt.days.max()) if len(july) > 1 else None
+    weekly = len(july) >= 4
     rows.append(
         (
-            "By July 2020 attacks came weekly",
-            f"{july} attacks recorded in July 2020",
-            "holds" if july >= 4 else "not shown by the data (a lower bound)",
+            "By July 2020 attacks on US targets had become a weekly event",
+            f"{len(july)} attacks recorded in July 2020"
+            + (f"; the longest gap between two of them was {gap} days" if gap is not None else ""),
+            ("holds on average only" if gap is not None and gap > 7 else "holds")
+            if weekly
+            else "not shown by the data (a lower bound)",
         )
     )
 
@@ -157,7 +200,8 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
     ]
     rows.append(
         (
-            "In February 2021 the US struck Iran-backed militias in Syria after an attack on US forces",
+            "In February 2021 the US answered an earlier attack on its forces with air strikes on Iran-backed "
+            "militias in Syria",
             ", ".join(f"{d:%d %b %Y} at {s}" for d, s in zip(syria["date"], syria["site"])) or "none",
             "holds" if len(syria) else "not found in the data",
         )
@@ -167,7 +211,8 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
     named = {"k1", "q_west", "taji"}
     rows.append(
         (
-            "K-1, Q-West and Camp Taji were among the sites given up in 2020",
+            "US forces were consolidated in 2020 at fewer, more defensible bases; K-1, Q-West and Camp Taji were "
+            "among those left",
             "handed over: " + ", ".join(sorted(named & handed)),
             "holds" if named <= handed else "partly",
         )
@@ -175,9 +220,97 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
 
     rows.append(
         (
-            "No militia has been indicted by the Iraqi government for these attacks",
-            "the dataset records some arrests, not court outcomes",
+            "The Iraqi government has never indicted a militia for these attacks",
+            "the dataset records raids and arrests (June 2020, December 2020, May 2021), not court outcomes",
             "the data cannot say",
         )
     )
     return pd.DataFrame(rows, columns=["claim", "what the data shows", "verdict"])
+
+
+def interval_side(summary: pd.Series) -> str:
+    """Where the bootstrap interval lies: "above zero", "below zero" or "spans zero"."""
+    if summary["low"] > 0:
+        return "above zero"
+    if summary["high"] < 0:
+        return "below zero"
+    return "spans zero"
+
+
+def event_study_headline(summary: pd.Series, window_days: int) -> str:
+    """A figure title that states what the event study shows at this window."""
+    side = interval_side(summary)
+    if side == "above zero":
+        return f"Attacks rose after US strikes ({window_days}-day windows; the 90% interval is above zero)"
+    if side == "below zero":
+        return f"Attacks fell after US strikes ({window_days}-day windows; the 90% interval is below zero)"
+    direction = "rose" if summary["mean_change"] > 0 else "fell" if summary["mean_change"] < 0 else "held level"
+    return (
+        f"Attacks {direction} on average after US strikes, but the 90% interval spans zero ({window_days}-day windows)"
+    )
+
+
+def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) -> pd.DataFrame:
+    """The event study's mean change and 90% interval at each window length, with where the interval lies."""
+    rows = []
+    for days in windows:
+        summary = mean_change(event_study(events, days, include_states))
+        rows.append(
+            {
+                "window_days": days,
+                **summary[["mean_change", "low", "high"]].to_dict(),
+                "interval": interval_side(summary),
+            }
+        )
+    return pd.DataFrame(rows).set_index("window_days")
+
+
+def sweep_finding(sweep: pd.DataFrame) -> str:
+    """One sentence on which windows put the interval above, below or across zero."""
+    parts = []
+    for side in ("above zero", "spans zero", "below zero"):
+        days = sweep.index[sweep["interval"] == side].tolist()
+        if days:
+            parts.append(f"{side} at {', '.join(map(str, days))} days")
+    lowest = sweep["mean_change"].min()
+    sign = "never falls below zero" if lowest >= 0 else f"falls as low as {lowest:+.1f}"
+    return f"The 90% interval lies {'; '.join(parts)}; the mean change {sign}."
+
+
+def typical_window(events: pd.DataFrame, window_days: int, include_states: bool = False) -> float:
+    """Mean militia attacks per window_days over the whole study period (first strike day's window to the last)."""
+    found = attacks(events) if include_states else militia_attacks(events)
+    days = strike_days(events)["date"]
+    start, end = days.min() - pd.Timedelta(days=window_days), days.max() + pd.Timedelta(days=window_days)
+    span = (end - start).days + 1
+    return len(between(found, start, end)) * window_days / span
+
+
+def regression_note(study: pd.DataFrame, typical: float, window_days: int) -> str:
+    """Whether strikes came after busier-than-usual stretches, the setting for regression to the mean."""
+    before = study["before"].mean()
+    recent = int((study["days_since"] <= 7).sum())
+    lead = (
+        f"In the {window_days} days before a strike there were {before:.1f} attacks on average, against "
+        f"{typical:.1f} in a typical {window_days}-day stretch of the period; {recent} of {len(study)} strikes "
+        "came within a week of an attack."
+    )
+    if round(before, 1) > round(typical, 1):
+        return lead + " Strikes followed busier-than-usual stretches, so some fall afterwards was to be expected."
+    return lead + " At this window the stretches before strikes were not busier than usual."
+
+
+def lethality_finding(study: pd.DataFrame, window_days: int) -> str:
+    """One sentence comparing recorded deaths in attacks before and after the strike days."""
+    before, after = int(study["killed_before"].sum()), int(study["killed_after"].sum())
+    return (
+        f"Recorded deaths in those attacks: {before} in the {window_days} days before the strike days and "
+        f"{after} in the {window_days} days after (blank casualty fields counted as none, so these are lower bounds)."
+    )
+
+
+def monthly_counts(events: pd.DataFrame, months) -> pd.Series:
+    """Militia attacks in each of the given months ("YYYY-MM"), in that order."""
+    found = militia_attacks(events)
+    labels = found["date"].dt.strftime("%Y-%m")
+    return pd.Series({m: int((labels == m).sum()) for m in months}, name="attacks")

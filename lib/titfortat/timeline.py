@@ -6,8 +6,17 @@ import pandas as pd
 
 from . import geography
 from .data import attack_types
+from .prose import Sentence
 
-KEY_EVENT_TYPES = ["us_strike", "missile_strike", "assault", "political", "troop_change", "base_handover"]
+KEY_EVENT_TYPES = [
+    "us_strike",
+    "militia_site_strike",
+    "missile_strike",
+    "assault",
+    "political",
+    "troop_change",
+    "base_handover",
+]
 
 
 def attacks(events: pd.DataFrame) -> pd.DataFrame:
@@ -66,13 +75,62 @@ def count_by(events: pd.DataFrame, column: str) -> pd.Series:
 def attacks_by_province(events: pd.DataFrame) -> pd.Series:
     """Attacks in Iraq per province, all 18 provinces listed (zero where none); attacks located only to
     "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"]."""
-    found = attacks(events)
+    return events_by_province(attacks(events)).rename("attacks")
+
+
+def events_by_province(found: pd.DataFrame) -> pd.Series:
+    """The given events in Iraq per province, all 18 provinces listed (zero where none); events located
+    only to "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"]."""
     in_iraq = found[(found["country"] == "Iraq") & (found["province"].fillna("") != "")]
     counts = in_iraq["province"].astype("object").value_counts().reindex(list(geography.provinces()), fill_value=0)
     counts.index.name = "province"
-    counts = counts.rename("attacks").sort_values(ascending=False, kind="stable")
+    counts = counts.rename("events").sort_values(ascending=False, kind="stable")
     counts.attrs["unplaced"] = len(found) - len(in_iraq)
     return counts
+
+
+def noun_for(types) -> str:
+    """What a chart of these event types counts: "Attacks" when every type is an attack, else "Events"."""
+    return "Attacks" if set(types) <= set(attack_types()) else "Events"
+
+
+def weeks_with_events(events: pd.DataFrame, start, end) -> tuple[int, int]:
+    """(weeks with at least one of the events, weeks in all) for the Monday-to-Sunday weeks touching start..end."""
+    weeks = pd.period_range(pd.Timestamp(start), pd.Timestamp(end), freq="W-SUN")
+    seen = set(between(events, start, end)["date"].dt.to_period("W-SUN"))
+    return len(seen & set(weeks)), len(weeks)
+
+
+def weekly_reading(events: pd.DataFrame, start, end, noun: str = "events") -> str:
+    """A sentence saying in how many of the weeks from start to end at least one of the events fell."""
+    seen, weeks = weeks_with_events(events, start, end)
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    return Sentence(
+        (
+            f"From {first.day} {first:%B %Y} to {last.day} {last:%B %Y}, {seen} of the {weeks} weeks "
+            f"(Monday to Sunday) had at least one recorded {noun}."
+        )
+    )
+
+
+def monthly_reading(monthly: pd.DataFrame, noun: str = "events") -> str:
+    """Two sentences that read a per-month count table: the total, the busiest month, the empty months
+    and the first month with three or more (where a sustained rise could begin)."""
+    per_month = monthly.sum(axis=1)
+    if per_month.sum() == 0:
+        return Sentence(f"The chart holds no {noun} for these settings.")
+    busiest = per_month[per_month == per_month.max()]
+    first_three = per_month[per_month >= 3]
+    busy = ", ".join(f"{m:%B %Y}" for m in busiest.index[:3]) + (" and others" if len(busiest) > 3 else "")
+    text = (
+        f"The chart counts {int(per_month.sum())} {noun} over {len(per_month)} months; the busiest "
+        f"{'month is' if len(busiest) == 1 else 'months are'} {busy}, with {int(per_month.max())}"
+        f"{'' if len(busiest) == 1 else ' each'}, "
+        f"and {int((per_month == 0).sum())} months have none."
+    )
+    if len(first_three):
+        text += f" The first month with three or more is {first_three.index[0]:%B %Y}."
+    return Sentence(text)
 
 
 def attacks_per_year(events: pd.DataFrame) -> pd.Series:
@@ -84,6 +142,16 @@ def attacks_per_year(events: pd.DataFrame) -> pd.Series:
     counts = found["date"].dt.year.value_counts().reindex(years, fill_value=0)
     counts.index.name = "year"
     return counts.rename("attacks")
+
+
+def event_row(events: pd.DataFrame, event_id: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One event's fields as a table of (field, value) rows, so that long notes wrap instead of running off."""
+    row = events.set_index("event_id").loc[event_id]
+    if columns is not None:
+        row = row[columns]
+    table = row.astype("object").where(row.notna(), "<NA>").to_frame("value")
+    table.index.name = event_id
+    return table
 
 
 def key_events(events: pd.DataFrame) -> pd.DataFrame:
