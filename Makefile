@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: install lab test lint rerun bench store site sources links clean lock chromium
+.PHONY: install lab test fuzz lint rerun bench store site sources links clean lock chromium
 
 $(STAMP): binder/requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ lint: install
 
 test: install chromium lint
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile tests notebooks solutions --nbval -p no:cacheprovider
+
+# The long property-based run: broken CSVs and random parameter values (`make test` runs a short one).
+fuzz: install
+	$(BIN)/python -m pytest -m fuzz_long tests/test_fuzz.py -p no:cacheprovider
 
 rerun: install
 	$(BIN)/python -m titfortat.rerun --jobs $(JOBS)

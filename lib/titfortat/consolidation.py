@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import params
 from .data import sites as site_table
 from .timeline import attacks
 
@@ -33,6 +34,10 @@ REGIONS = {
 }
 
 
+# The columns before_after can count by.
+GROUPS = ["site", "region", "province", "country", "actor", "event_type", "attribution"]
+
+
 def region_of(province: str, country: str = "Iraq") -> str:
     """The broad region of a province; places outside Iraq are grouped by country."""
     if country != "Iraq":
@@ -55,6 +60,8 @@ def before_after(events: pd.DataFrame, cutoff, window_days: int, by: str = "site
 
     With by="site" the table also has `handed_over` (left by the end of the after-window); `sites`
     keeps only those sites, in that order, with zeros for sites not attacked in either window."""
+    params.require_positive("window_days", window_days)
+    params.require_choice("by", by, GROUPS)
     cutoff = pd.Timestamp(cutoff)
     window = pd.Timedelta(days=window_days)
     found = attacks(events).copy()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import params
 from .prose import Sentence
 
 # Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
@@ -81,6 +82,8 @@ def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
 
 def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.DataFrame:
     """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
+    params.require_choice("cycle", cycle, CYCLES)
+    params.require_positive("window_days", window_days)
     start = pd.Timestamp(CYCLES[cycle]["start"])
     opening_event(events, cycle)  # fails with a clear message if the data lacks the opening attack
     end = start + pd.Timedelta(days=window_days)
@@ -118,6 +121,7 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
 def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
     """One row per cycle, within the window: events, militia actions, days with US strikes, days to the first
     US strike, and the dead and wounded (where a toll is unknown it adds nothing: see strikes_without_toll)."""
+    params.require_positive("window_days", window_days)
     rows = []
     for name, spec in CYCLES.items():
         ladder = escalation_ladder(events, name, window_days)

@@ -30,7 +30,7 @@ def build(target: Path = ROOT / "build" / "site", folder: Path = NOTEBOOKS) -> P
         shutil.copyfile(path, copy)
         page = write_html(copy)
         copy.unlink()
-        items.append(f'<li><a href="{page.name}">{html.escape(lesson_title(path))}</a></li>')
+        items.append(f'<li><a href="{html.escape(page.name)}">{html.escape(lesson_title(path))}</a></li>')
     (target / "timeline.html").write_text(timeline_html(load_events()), encoding="utf-8")
     index = target / "index.html"
     index.write_text(

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from . import geography
+from . import geography, params
 
 # Okabe-Ito, a qualitative palette readable with the common forms of colour blindness.
 OKABE_ITO = {
@@ -271,6 +271,7 @@ def ranked_bars(
 
 def timeline(events: pd.DataFrame, title: str) -> Figure:
     """Every event as a dot on a time axis, one row per event type, hover naming the event and its source."""
+    params.require_rows(events, "the timeline")
     fig = Figure()
     for kind, rows in events.groupby("event_type", observed=True):
         fig.add_scatter(

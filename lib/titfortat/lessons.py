@@ -42,8 +42,7 @@ def parameters(lesson: str, **values) -> dict:
         },
         "06": {"cycle": lambda n, v: params.as_choice(n, v, list(CYCLES))},
     }
-    if lesson not in rules:
-        raise KeyError(f"unknown lesson {lesson!r}")
+    params.as_choice("lesson", lesson, rules)
     missing = sorted(set(rules[lesson]) - set(values))
     extra = sorted(set(values) - set(rules[lesson]))
     if missing or extra:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import numbers
 from collections.abc import Iterable
 
 
@@ -56,8 +58,14 @@ def as_subset(name: str, value, choices: Iterable[str]) -> list[str]:
     items = [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
     if not isinstance(items, (list, tuple)) or not items:
         _fail(name, value, allowed)
-    if any(not isinstance(item, str) or item not in choices for item in items) or len(set(items)) != len(items):
+    if any(not isinstance(item, str) or item not in choices for item in items):
         _fail(name, value, allowed)
+    repeated = sorted({item for item in items if items.count(item) > 1})
+    if repeated:
+        raise ParameterError(
+            f"Parameter '{name}' got {value!r}, which lists {', '.join(map(repr, repeated))} more than once; "
+            f"allowed: {allowed}, each at most once (no duplicates)."
+        )
     return list(items)
 
 
@@ -68,3 +76,38 @@ def check_order(first: str, first_value, second: str, second_value) -> None:
             f"Parameter '{first}' ({first_value}) is after '{second}' ({second_value}); "
             f"allowed: '{first}' on or before '{second}'."
         )
+
+
+# Guards for the library's public functions, so a bad argument gives one sentence, not a pandas error.
+
+
+def require_positive(name: str, value) -> int:
+    """A whole number of at least 1 (a window in days, for example)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        _fail(name, value, "a whole number of at least 1")
+    return value
+
+
+def require_choice(name: str, value, choices: Iterable[str]) -> str:
+    """One of the given keys (a cycle, a column to group by)."""
+    return as_choice(name, value, choices)
+
+
+def require_rows(frame, what: str) -> None:
+    """Refuse an empty frame where nothing sensible can be drawn or computed."""
+    if len(frame) == 0:
+        raise ParameterError(f"Nothing matched: {what} got no rows (were the filters or the period too narrow?).")
+
+
+def require_weights(name: str, weights, criteria: Iterable[str]) -> dict:
+    """A mapping from known criteria to weights of 0 or more."""
+    criteria = list(criteria)
+    allowed = "a dict of weights of 0 or more for " + ", ".join(criteria)
+    if not isinstance(weights, dict):
+        _fail(name, weights, allowed)
+    for key, weight in weights.items():
+        if key not in criteria:
+            raise ParameterError(f"Parameter '{name}' has an unknown criterion {key!r}; allowed: {allowed}.")
+        if isinstance(weight, bool) or not isinstance(weight, numbers.Real) or not 0 <= weight < math.inf:
+            raise ParameterError(f"Parameter '{name}' gives {key!r} the weight {weight!r}; allowed: {allowed}.")
+    return weights

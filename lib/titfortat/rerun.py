@@ -1,16 +1,20 @@
 """Rerun the lessons with papermill: `python -m titfortat.rerun [NOTEBOOK ...] [-p NAME VALUE] [--sweep NAME V1,V2]`.
 
-Executed notebooks and a static HTML copy of each go under build/rerun/; notebooks/ and data/ are never written.
+Executed notebooks and a static HTML copy of each go under build/rerun/ (or --out DIR); notebooks/ and data/ are
+never written. Ctrl-C cancels what has not started, stops the running kernels, removes their partial outputs,
+prints what finished and exits with status 130.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import html
 import json
 import multiprocessing
 import os
 import re
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -47,7 +51,8 @@ def find_notebooks(names: list[str], folder: Path = NOTEBOOKS) -> list[Path]:
         matches = [p for p in every if name in (p.name, p.stem) or p.stem.startswith(f"{name}_")]
         if len(matches) != 1:
             raise SystemExit(f"No single notebook matches {name!r}; choose from: " + ", ".join(p.stem for p in every))
-        chosen.append(matches[0])
+        if matches[0] not in chosen:  # naming a notebook twice would run it twice into one file
+            chosen.append(matches[0])
     return chosen
 
 
@@ -76,7 +81,7 @@ def parse_value(text: str):
         return text
 
 
-def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None) -> list[Run]:
+def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None, folder: Path = BUILD) -> list[Run]:
     """One run per notebook, or per notebook and sweep value; unknown parameter names are refused."""
     runs = []
     for path in notebooks:
@@ -92,7 +97,7 @@ def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None)
             parameters = dict(overrides)
             if sweep:
                 parameters[sweep[0]] = value
-            runs.append(Run(path, parameters, output_path(path, parameters)))
+            runs.append(Run(path, parameters, output_path(path, parameters, folder)))
     return runs
 
 
@@ -102,8 +107,25 @@ def output_path(path: Path, parameters: dict, folder: Path = BUILD) -> Path:
     return folder / (path.stem + re.sub(r"[^A-Za-z0-9_.,=-]+", "_", suffix) + ".ipynb")
 
 
+# In a worker process: the Event the main process sets on Ctrl-C (None when execute() runs in-process).
+_STOP = None
+
+
+def _start_worker(stop) -> None:
+    """Worker set-up: Ctrl-C reaches only the main process, which then sets `stop` and sends SIGINT on."""
+    global _STOP
+    _STOP = stop
+    if hasattr(os, "setpgrp"):  # POSIX: out of the terminal's process group
+        os.setpgrp()
+    # Ignored except while a notebook runs: then nbclient's own handler shuts the kernel down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def execute(run: Run) -> Run:
     """Execute one notebook with papermill and write its HTML copy; errors are recorded, not raised."""
+    if _STOP is not None and _STOP.is_set():  # queued before the Ctrl-C, taken after it
+        run.error = "cancelled"
+        return run
     import papermill
 
     run.output.parent.mkdir(parents=True, exist_ok=True)
@@ -125,7 +147,12 @@ def execute(run: Run) -> Run:
         run.error = f"{error.ename}: {error.evalue}"
     except Exception as error:  # a kernel that died, a missing file: report it in the summary
         run.error = f"{type(error).__name__}: {error}"
+    finally:
+        if _STOP is not None:  # nbclient restores Python's default handler when it is done
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     run.seconds = time.perf_counter() - started
+    if _STOP is not None and _STOP.is_set():
+        return run  # stopped part-way: the main process removes what was written
     if run.output.exists():
         write_html(run.output)
     return run
@@ -146,6 +173,14 @@ def without_live_widgets(notebook):
             if WIDGET_VIEW in output.get("data", {}):
                 output["data"] = {"text/plain": WIDGET_NOTE}
     return notebook
+
+
+def script_json(value) -> str:
+    """JSON safe inside an HTML <script> element: no '</script>' or '<!--' in data can end or bend it."""
+    text = json.dumps(value)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -169,10 +204,12 @@ def write_html(notebook_path: Path) -> Path:
                 continue
             count += 1
             div = f"plotly-figure-{count}"
-            caption = output["data"].get("text/plain", "")
+            caption = html.escape(str(output["data"].get("text/plain", "")))
+            height = figure.get("layout", {}).get("height", 450)
+            height = height if isinstance(height, (int, float)) and not isinstance(height, bool) else 450
             output["data"]["text/html"] = (
-                f'<figure><div id="{div}" style="height:{figure.get("layout", {}).get("height", 450)}px"></div>'
-                f"<script>Plotly.newPlot('{div}', {json.dumps(figure['data'])}, {json.dumps(figure['layout'])}, "
+                f'<figure><div id="{div}" style="height:{height:.0f}px"></div>'
+                f"<script>Plotly.newPlot('{div}', {script_json(figure['data'])}, {script_json(figure['layout'])}, "
                 f"{{displaylogo: false}});</script><figcaption>{caption}</figcaption></figure>"
             )
     body, _ = _html_exporter().from_notebook_node(notebook)
@@ -185,17 +222,65 @@ def write_html(notebook_path: Path) -> Path:
     return target
 
 
+class Interrupted(Exception):
+    """Ctrl-C stopped the runs; `finished` holds those that ended before it, in the order planned."""
+
+    def __init__(self, finished: list[Run], total: int):
+        super().__init__(f"{len(finished)} of {total} runs finished before the interruption")
+        self.finished, self.total = finished, total
+
+
 def run_all(runs: list[Run], jobs: int) -> list[Run]:
-    """Execute the runs, `jobs` at a time, with a progress bar; results in the order planned."""
+    """Execute the runs, `jobs` at a time, with a progress bar; results in the order planned.
+
+    On Ctrl-C: queued runs are cancelled, running notebooks' kernels are shut down, their partial
+    outputs removed, and Interrupted is raised with the runs that had finished."""
     from tqdm import tqdm
 
     done = {}
     # "spawn", not fork: forking a process that already runs threads (a test runner, a kernel) can deadlock.
-    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(execute, run): i for i, run in enumerate(runs)}
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    pool = ProcessPoolExecutor(max(1, jobs), mp_context=context, initializer=_start_worker, initargs=(stop,))
+    futures = {pool.submit(execute, run): i for i, run in enumerate(runs)}
+    try:
         for future in tqdm(as_completed(futures), total=len(futures), desc="notebooks", unit="nb"):
             done[futures[future]] = future.result()
+    except KeyboardInterrupt:
+        _stop_pool(pool, futures, stop)
+        for i, run in enumerate(runs):
+            if i not in done:
+                _remove_outputs(run)
+        raise Interrupted([done[i] for i in sorted(done)], len(runs)) from None
+    finally:
+        pool.shutdown()  # already done after a Ctrl-C; a second call does nothing
     return [done[i] for i in range(len(runs))]
+
+
+def _stop_pool(pool: ProcessPoolExecutor, futures, stop) -> None:
+    """Cancel what has not started and stop the running notebooks; wait for the workers to exit."""
+    stop.set()
+    for future in futures:
+        future.cancel()
+    workers = list(pool._processes.values())  # no public accessor; needed to pass the signal on
+    for worker in workers:
+        try:
+            os.kill(worker.pid, signal.SIGINT)  # the notebook client shuts its kernel down
+        except (ProcessLookupError, TypeError):
+            pass
+    try:
+        pool.shutdown(wait=True, cancel_futures=True)
+    except KeyboardInterrupt:  # a second Ctrl-C: do not wait for the kernels' shutdown
+        for worker in workers:
+            worker.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _remove_outputs(run: Run) -> None:
+    """Delete the notebook and HTML copy a stopped run may have left half-written."""
+    if run.output is not None:
+        for path in (run.output, run.output.with_suffix(".html")):
+            path.unlink(missing_ok=True)
 
 
 def summary_table(runs: list[Run]) -> str:
@@ -214,14 +299,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))
     parser.add_argument("--sweep", nargs=2, metavar=("NAME", "V1,V2,..."), help="one run per value")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once")
+    parser.add_argument("--out", type=Path, default=BUILD, help=f"output folder (default: {BUILD.relative_to(ROOT)})")
     args = parser.parse_args(argv)
     overrides = {name: parse_value(value) for name, value in args.parameter}
     sweep = (args.sweep[0], [parse_value(v) for v in args.sweep[1].split(",")]) if args.sweep else None
-    runs = run_all(plan(find_notebooks(args.notebooks), overrides, sweep), args.jobs)
+    try:
+        runs = run_all(plan(find_notebooks(args.notebooks), overrides, sweep, args.out.resolve()), args.jobs)
+    except Interrupted as stopped:
+        if stopped.finished:
+            print(summary_table(stopped.finished))
+        print(
+            f"Interrupted: {len(stopped.finished)} of {stopped.total} runs finished; "
+            "the others were cancelled or stopped and left no output."
+        )
+        return 130
     print(summary_table(runs))
-    print(f"Outputs in {BUILD.relative_to(ROOT)}/")
+    print(f"Outputs in {args.out}/")
     return 0 if all(run.ok for run in runs) else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # before any notebook started
+        print("Interrupted: no notebook was run.", file=sys.stderr)
+        sys.exit(130)

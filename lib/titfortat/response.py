@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import params
 from .timeline import attacks, between
 
 OPTIONS = {
@@ -63,6 +64,7 @@ def event_study(events: pd.DataFrame, window_days: int, include_states: bool = F
 
     Only militia attacks count unless include_states; `last_attack` is the latest attack before the
     strike day and `days_since` how long before the strike it came."""
+    params.require_positive("window_days", window_days)
     found = attacks(events) if include_states else militia_attacks(events)
     window = pd.Timedelta(days=window_days)
     rows = []
@@ -93,7 +95,8 @@ def mean_change(study: pd.DataFrame, level: float = 0.9, draws: int = 5000, seed
     """Mean change in attacks after a strike, with a bootstrap interval over strikes (fixed seed)."""
     changes = study["change"].to_numpy(dtype=float)
     if len(changes) == 0:
-        return pd.Series({"strikes": 0, "mean_change": np.nan, "low": np.nan, "high": np.nan})
+        empty = ["mean_before", "mean_after", "mean_change", "low", "high"]
+        return pd.Series({"strikes": 0, **dict.fromkeys(empty, np.nan)})
     rng = np.random.default_rng(seed)
     means = rng.choice(changes, size=(draws, len(changes)), replace=True).mean(axis=1)
     tail = (1 - level) / 2
@@ -111,6 +114,7 @@ def mean_change(study: pd.DataFrame, level: float = 0.9, draws: int = 5000, seed
 
 def rank_options(weights: dict, scores: pd.DataFrame = STARTING_SCORES) -> pd.DataFrame:
     """Weighted score of each option (weights are normalised to sum to 1), best first."""
+    params.require_weights("weights", weights, scores.columns)
     weight = pd.Series(weights, dtype=float).reindex(scores.columns).fillna(0)
     if weight.sum() <= 0:
         weight[:] = 1.0

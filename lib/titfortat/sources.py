@@ -10,6 +10,16 @@ def outlet(source_name: str) -> str:
     return source_name.split(" via ")[0].strip()
 
 
+def _text(value: str) -> str:
+    """Markdown text that cannot open an HTML tag (renderers pass raw HTML through)."""
+    return value.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _link(url: str) -> str:
+    """An autolink target that cannot end the <...> early or carry markup."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")
+
+
 def bibliography(events: pd.DataFrame) -> str:
     """Markdown: one section per outlet (most cited first), one line per cited report with the events it supports."""
     table = events.assign(outlet=events["source_name"].map(outlet))
@@ -24,16 +34,22 @@ def bibliography(events: pd.DataFrame) -> str:
     ]
     for name in sorted(counts.index, key=lambda n: (-counts[n], n)):
         rows = table[table["outlet"] == name]
-        lines += [f"## {name} ({counts[name]})", ""]
+        lines += [f"## {_text(name)} ({counts[name]})", ""]
         for url, cited in rows.groupby("source_url", sort=False):
             ids = ", ".join(f"`{i}`" for i in cited["event_id"])
-            lines.append(f"- <{url}>: {ids}")
+            lines.append(f"- <{_link(url)}>: {ids}")
         lines.append("")
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
-    from .data import load_events
+    import sys
+
+    from .data import DataError, load_events
     from .rerun import ROOT
 
-    (ROOT / "docs" / "sources.md").write_text(bibliography(load_events()), encoding="utf-8")
+    try:
+        events = load_events()
+    except DataError as error:  # the sentence, not a traceback
+        sys.exit(f"DataError: {error}")
+    (ROOT / "docs" / "sources.md").write_text(bibliography(events), encoding="utf-8")

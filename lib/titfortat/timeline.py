@@ -42,6 +42,8 @@ def events_per_month(
 
     With `top`, only the `top` most frequent values keep a column and the rest are summed as "other"
     (a chart can give distinct colours to a handful of categories, not to forty sites)."""
+    if events.empty and (start is None or end is None):  # no dates to span: an empty table
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="month"), dtype="int64").rename_axis(columns=by)
     start = pd.Timestamp(start if start is not None else events["date"].min()).to_period("M")
     end = pd.Timestamp(end if end is not None else events["date"].max()).to_period("M")
     months = pd.period_range(start, end, freq="M")
@@ -134,6 +136,8 @@ def monthly_reading(monthly: pd.DataFrame, noun: str = "events") -> str:
 def attacks_per_year(events: pd.DataFrame) -> pd.Series:
     """Count attacks per calendar year, years from the first to the last event included."""
     found = attacks(events)
+    if events.empty:
+        return pd.Series(dtype="int64", name="attacks").rename_axis("year")
     years = range(events["date"].dt.year.min(), events["date"].dt.year.max() + 1)
     counts = found["date"].dt.year.value_counts().reindex(years, fill_value=0)
     counts.index.name = "year"
@@ -187,8 +191,10 @@ MILESTONES = [
 
 def milestones(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
     """The turning points (date, label, summary) that fall between start and end."""
-    table = events.set_index("event_id").loc[[key for key, _ in MILESTONES], ["date", "summary"]]
-    table["label"] = [label for _, label in MILESTONES]
+    present = set(events["event_id"])
+    chosen = [(key, label) for key, label in MILESTONES if key in present]  # a fork may lack some of them
+    table = events.set_index("event_id").loc[[key for key, _ in chosen], ["date", "summary"]]
+    table["label"] = [label for _, label in chosen]
     if start is not None or end is not None:
         table = table[
             (table["date"] >= pd.Timestamp(start or "1900-01-01"))
