@@ -257,16 +257,26 @@ def test_a_repeated_list_item_is_called_a_duplicate():
 @pytest.mark.parametrize(
     "call",
     [
-        lambda ev, w: tt.escalation_ladder(ev, "taji", w),
         lambda ev, w: tt.compare_cycles(ev, w),
         lambda ev, w: tt.event_study(ev, w),
         lambda ev, w: tt.before_after(ev, "2020-03-01", w),
     ],
-    ids=["escalation_ladder", "compare_cycles", "event_study", "before_after"],
+    ids=["compare_cycles", "event_study", "before_after"],
 )
 def test_library_functions_refuse_a_window_below_one_day(events, call, window):
     with pytest.raises(ParameterError, match=rf"^Parameter 'window_days' got {window!r}; allowed: a whole number"):
         call(events, window)
+
+
+@pytest.mark.parametrize("window", [-5, 1.5, True])
+def test_a_ladder_refuses_a_negative_or_fractional_window(events, window):
+    with pytest.raises(ParameterError, match=rf"^Parameter 'window_days' got {window!r}; allowed: a whole number"):
+        tt.escalation_ladder(events, "taji", window)
+
+
+def test_a_ladder_of_zero_days_is_the_opening_day_alone(events):
+    rungs = tt.escalation_ladder(events, "taji", 0)
+    assert set(rungs["day"]) == {0} and (rungs["event_id"] == "2020-03-11-taji-rocket").any()
 
 
 def test_an_unknown_cycle_is_named_with_the_cycles_allowed(events):
@@ -336,7 +346,9 @@ def test_make_sources_on_broken_data_prints_the_sentence_and_writes_nothing(tmp_
 
 
 def test_an_unknown_lesson_is_named_with_the_lessons_allowed():
-    with pytest.raises(ParameterError, match=r"^Parameter 'lesson' got '99'; allowed: one of 00, 01, 02, 03, 04\.$"):
+    with pytest.raises(
+        ParameterError, match=r"^Parameter 'lesson' got '99'; allowed: one of 00, 01, 02, 03, 04, 06\.$"
+    ):
         tt.parameters("99")
 
 

@@ -83,7 +83,7 @@ def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
 def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.DataFrame:
     """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
     params.require_choice("cycle", cycle, CYCLES)
-    params.require_positive("window_days", window_days)
+    params.require_not_negative("window_days", window_days)
     start = pd.Timestamp(CYCLES[cycle]["start"])
     opening_event(events, cycle)  # fails with a clear message if the data lacks the opening attack
     end = start + pd.Timedelta(days=window_days)

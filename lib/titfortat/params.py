@@ -88,6 +88,13 @@ def require_positive(name: str, value) -> int:
     return value
 
 
+def require_not_negative(name: str, value) -> int:
+    """A whole number of 0 or more (a ladder of 0 days is the opening day alone)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        _fail(name, value, "a whole number of 0 or more")
+    return value
+
+
 def require_choice(name: str, value, choices: Iterable[str]) -> str:
     """One of the given keys (a cycle, a column to group by)."""
     return as_choice(name, value, choices)
