@@ -81,3 +81,26 @@ def test_shift_finding_says_moved_only_when_the_total_held_up():
     assert "fell overall, though they rose in South" in fell and "moved" not in fell
     everywhere = consolidation.shift_finding(_regions([4, 2], [1, 2], ["Baghdad", "South"]), 90)
     assert "fell or held level in every region (Baghdad fell)" in everywhere
+
+
+def test_window_totals_count_attacks_either_side_at_each_window():
+    rows = [
+        ("2020-03-25", "rocket_attack", "taji", "unknown"),
+        ("2020-02-20", "rocket_attack", "taji", "unknown"),
+        ("2020-04-05", "rocket_attack", "taji", "unknown"),
+        ("2020-05-20", "rocket_attack", "taji", "unknown"),
+        ("2020-05-25", "rocket_attack", "taji", "unknown"),
+    ]
+    totals = consolidation.window_totals(make_events(rows), "2020-04-01", [10, 60])
+    assert totals.loc[10].tolist() == [1, 1, 0] and totals.loc[60].tolist() == [2, 3, 1]
+
+
+def test_window_finding_names_the_longest_window_that_fell_and_the_first_that_rose():
+    totals = pd.DataFrame({"change": [-5, -2, 0, 3, -1, 4]}, index=[30, 60, 90, 120, 150, 180])
+    assert consolidation.window_finding(totals, "2020-04-01") == (
+        "Around 01 April 2020, attacks fell or held level overall at every window from 30 to 90 days; they first "
+        "rose at 120 days, and rose at 2 of the 6 windows tried up to 180 days."
+    )
+    assert "fell or held level at every window tried" in consolidation.window_finding(
+        totals.clip(upper=0), "2020-04-01"
+    )

@@ -79,22 +79,22 @@ def test_source_note_counts_the_events_a_chart_draws():
     assert "2 events" in note(tt.figures.monthly_bars(monthly, "t", n_events=2))  # when told otherwise
 
 
-def test_event_study_plot_names_each_line_and_merges_strike_days_with_equal_counts():
+def test_event_study_plot_names_each_line_and_never_prints_two_labels_at_one_point():
     study = pd.DataFrame(
         {
-            "strike_date": pd.to_datetime(["2019-12-29", "2020-01-03", "2020-03-13"]),
-            "before": [5, 5, 4],
-            "after": [10, 10, 5],
+            "episode": ["29 Dec 2019 + 03 Jan 2020", "13 Mar 2020", "26 Feb 2021", "28 Jun 2021"],
+            "before": [5, 4, 6, 5],
+            "after": [10, 5, 5, 10],
         }
     )
-    summary = pd.Series(
-        {"strikes": 3, "mean_before": 4.67, "mean_after": 8.33, "mean_change": 3.67, "low": 1, "high": 5}
-    )
-    figure = tt.figures.event_study_plot(study, summary, 30, "t", 144)
+    summary = pd.Series({"cases": 4, "mean_before": 5.0, "mean_after": 7.5, "mean_change": 2.5, "low": -1, "high": 6})
+    figure = tt.figures.event_study_plot(study, summary, 30, "Did attacks rise? Yes", 144)
     names = [trace.name for trace in figure.data]
-    assert names[:2] == ["29 Dec 2019 and 03 Jan 2020", "13 Mar 2020"]
-    assert figure.data[0].text == ("", "29 Dec 2019 and 03 Jan 2020")  # the label sits at the line's end
-    assert "+3.7 (90% interval +1.0 to +5.0)" in names[2]
+    assert names[:3] == ["29 Dec 2019 + 03 Jan 2020; 28 Jun 2021", "13 Mar 2020", "26 Feb 2021"]
+    ends = [trace.text[1] for trace in figure.data[:3]]
+    assert ends == ["29 Dec 2019 + 03 Jan 2020; 28 Jun 2021", "13 Mar 2020; 26 Feb 2021", ""]  # one label per end
+    assert "+2.5 (90% interval -1.0 to +6.0)" in names[3]
+    assert figure.layout.title.text.startswith("Did attacks rise?<br>Yes")
     assert "144 attacks" in next(a.text for a in figure.layout.annotations if a.text.startswith("Data:"))
 
 

@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 import pytest
 import titfortat as tt
@@ -34,7 +35,11 @@ def test_rank_options_follows_the_weights():
     assert tt.rank_options({"deterrence": 1}).index[0] == "hold_iran"
     assert tt.rank_options({"cost": 1}).index[0] == "restraint"
     ranked = tt.rank_options({"escalation_risk": 1, "sovereignty": 1})
-    assert ranked.index[0] == "iraqi_courts" and list(ranked["rank"]) == [1, 2, 3, 4, 5]
+    assert ranked.index[0] == "restraint" and list(ranked["rank"]) == [1, 2, 3, 4, 5]
+    assert tt.rank_options({"sovereignty": 1}).index[:2].tolist() == [
+        "iraqi_courts",
+        "restraint",
+    ]  # a tie: "Press" < "Restraint"
 
 
 STATES = [
@@ -58,33 +63,102 @@ def test_event_study_counts_deaths_and_the_attack_before_each_strike():
     assert study.loc[0, "last_attack"] == pd.Timestamp("2020-01-01") and study.loc[0, "days_since"] == 4
 
 
-def _summary(mean, low, high):
-    return pd.Series({"mean_change": mean, "low": low, "high": high})
+def _summary(mean, low, high, rose=3, fell=1):
+    return pd.Series({"cases": 4, "rose": rose, "fell": fell, "mean_change": mean, "low": low, "high": high})
 
 
-def test_headline_follows_the_interval():
-    rose = response.event_study_headline(_summary(2.0, 0.2, 4.0), 14)
-    assert rose.startswith("Attacks rose after US strikes (14-day")
-    assert response.event_study_headline(_summary(-2.0, -4.0, -0.5), 14).startswith("Attacks fell after")
+def test_headline_asks_and_states_the_uncertainty():
     spans = response.event_study_headline(_summary(1.6, -0.8, 4.0), 30)
-    assert spans.startswith("Attacks rose on average") and "spans zero" in spans
+    assert spans == (
+        "Did attacks rise after US strikes? 30-day windows, 4 episodes: 3 rose, 1 fell; "
+        "mean +1.6 (90% interval -0.8 to +4.0): the data cannot tell"
+    )
+    rose = response.event_study_headline(_summary(2.0, 0.2, 4.0), 14)
+    assert rose.startswith("Did attacks rise") and rose.endswith(
+        "a rise, but 4 cases chosen after attacks cannot show why"
+    )
+    assert response.event_study_headline(_summary(-2.0, -4.0, -0.5), 14).endswith(
+        "a fall, but 4 cases chosen after attacks cannot show why"
+    )
 
 
-def test_sweep_finding_groups_windows_by_where_the_interval_lies():
+def test_sweep_finding_compares_strike_days_with_episodes():
     sweep = pd.DataFrame(
-        {"mean_change": [2.0, 1.0, -0.5], "interval": ["above zero", "spans zero", "spans zero"]}, index=[10, 30, 60]
+        {
+            "per_strike_day": [2.0, 1.0, 0.5],
+            "mean_change": [1.0, -0.5, 0.0],
+            "interval": ["above zero", "spans zero", "spans zero"],
+        },
+        index=[10, 30, 60],
     )
     assert response.sweep_finding(sweep) == (
-        "The 90% interval lies above zero at 10 days; spans zero at 30, 60 days; the mean change falls as low as -0.5."
+        "Counting each strike day as a case, the mean change runs from +0.5 to +2.0; counting episodes, so that no "
+        "strike falls inside another's window, it runs from -0.5 to +1.0, and its 90% interval lies above zero at "
+        "10 days; spans zero at 30, 60 days."
     )
+    assert "spans zero at every window (10, 30, 60 days)" in response.sweep_finding(sweep.assign(interval="spans zero"))
 
 
-def test_regression_note_says_whether_strikes_followed_busy_stretches():
-    study = pd.DataFrame({"before": [6, 4], "days_since": pd.array([2, 10], dtype="Int64")})
-    busy = response.regression_note(study, 3.0, 30)
-    assert "5.0 attacks on average, against 3.0" in busy and "1 of 2 strikes came within a week" in busy
-    assert "was to be expected." in busy
-    assert "not busier than usual" in response.regression_note(study, 5.0, 30)
+EPISODES = [
+    ("2020-01-01", "rocket_attack", "taji", "unknown", {"us_killed": 1, "other_killed": 0}),
+    ("2020-01-05", "us_strike", "al_qaim", "united_states"),
+    ("2020-01-08", "rocket_attack", "taji", "unknown"),
+    ("2020-01-10", "us_strike", "karbala", "united_states"),
+    ("2020-01-12", "rocket_attack", "taji", "unknown", {"us_killed": 0, "other_killed": 2}),
+]
+
+
+def test_strike_days_inside_each_others_window_form_one_episode():
+    events = make_events(EPISODES)
+    assert [len(g) for g in response.episodes(events, 4)] == [1, 1]
+    assert [len(g) for g in response.episodes(events, 5)] == [2]
+    merged = tt.event_study(events, 10)
+    # Before the first strike: 1 Jan; after the last: 12 Jan; the attack between the strikes is in neither.
+    assert merged.loc[0, ["before", "after", "change"]].tolist() == [1, 1, 0]
+    assert merged.loc[0, "episode"] == "05 Jan 2020 + 10 Jan 2020"
+    by_day = tt.event_study(events, 10, merge=False)
+    assert by_day["before"].tolist() == [1, 2] and by_day["after"].tolist() == [2, 1]
+
+
+def test_lethality_counts_each_attack_once_across_overlapping_windows():
+    sentence = response.lethality_finding(make_events(EPISODES), 10)
+    assert sentence.startswith("Recorded deaths in those attacks, each attack counted once: 1 in the 10 days before")
+    assert "and 2 in the 10 days after" in sentence
+
+
+def test_mean_change_uses_a_t_interval_wider_than_the_range_of_few_cases():
+    study = pd.DataFrame({"before": [0, 0, 0, 0], "after": [3, 1, -1, -3]}).assign(change=lambda t: t["after"])
+    summary = tt.mean_change(study)
+    # mean 0, sd 2.582, n 4: half-width 2.353 * 2.582 / 2
+    assert summary["mean_change"] == 0 and summary["high"] == pytest.approx(3.04, abs=0.01)
+    assert (summary["rose"], summary["fell"], summary["cases"]) == (2, 2, 4)
+
+
+def test_t_quantiles_match_simulated_t_distributions():
+    rng = np.random.default_rng(0)
+    for df, quantile in response.T_90.items():
+        simulated = np.quantile(rng.standard_t(df, 400_000), 0.95)
+        assert simulated == pytest.approx(quantile, rel=0.02)
+
+
+def test_answered_attacks_follow_the_strike_rows(events):
+    answered = response.answered_attacks(events).set_index("strike_day")
+    assert answered.loc[pd.Timestamp("2019-12-29"), "event_ids"] == ["2019-12-27-k1-rocket"]
+    assert answered.loc[pd.Timestamp("2020-01-03"), "answered"] == 0
+    june = answered.loc[pd.Timestamp("2021-06-28")]
+    assert june["answered"] > 0 and june["killed"] == 0  # drone attacks that killed no one
+    rows = events.set_index("event_id")
+    assert "K-1" in rows.loc["2019-12-29-al_qaim-strike", "summary"]
+    assert "Taji" in rows.loc["2020-03-13-karbala_airport-strike", "summary"]
+    assert "Erbil" in rows.loc["2021-02-26-abu_kamal-strike", "summary"]
+    assert "drone attacks" in rows.loc["2021-06-28-abu_kamal-strike", "summary"]
+
+
+def test_regression_note_names_the_deadly_attacks_strikes_answered(events):
+    note = response.regression_note(events, 30)
+    deadly = response.answered_attacks(events).query("killed > 0")
+    assert f"But {len(deadly)} of the 5 strike days answered attacks that had killed people" in note
+    assert "29 Dec 2019" in note
 
 
 def test_typical_window_is_the_mean_rate_over_the_study_period():

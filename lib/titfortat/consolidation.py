@@ -151,3 +151,33 @@ def shift_finding(by_region: pd.DataFrame, window_days: int) -> str:
     if rose:
         return f"{total}: they rose or held level in every region ({', '.join(rose)} rose)."
     return f"{total}: no region changed."
+
+
+def window_totals(events: pd.DataFrame, cutoff, windows) -> pd.DataFrame:
+    """Total attacks before and after cutoff at each window length, with the change."""
+    rows = []
+    for days in windows:
+        before, after = attacks_either_side(events, cutoff, days)
+        rows.append({"window_days": days, "before": len(before), "after": len(after)})
+    table = pd.DataFrame(rows).set_index("window_days")
+    table["change"] = table["after"] - table["before"]
+    return table
+
+
+def window_finding(totals: pd.DataFrame, cutoff) -> str:
+    """One sentence on the window lengths at which attacks fell, and from which they rose, around cutoff."""
+    rose = totals.index[totals["change"] > 0]
+    fell = totals.index[totals["change"] < 0]
+    first, last = totals.index.min(), totals.index.max()
+    where = f"Around {pd.Timestamp(cutoff):%d %B %Y}"
+    if len(rose) == 0:
+        return f"{where}, attacks fell or held level at every window tried, from {first} to {last} days."
+    if len(fell) == 0:
+        return f"{where}, attacks rose or held level at every window tried, from {first} to {last} days."
+    below = [w for w in totals.index if w < rose.min()]
+    if not below:
+        return f"{where}, attacks rose at {len(rose)} and fell at {len(fell)} of the {len(totals)} windows tried."
+    return (
+        f"{where}, attacks fell or held level overall at every window from {first} to {max(below)} days; they first "
+        f"rose at {rose.min()} days, and rose at {len(rose)} of the {len(totals)} windows tried up to {last} days."
+    )

@@ -82,7 +82,15 @@ def _first_troop_row(events, figure):
 
 def _smallest_deterrence_weight(limit: int = 20):
     base = {"escalation_risk": 2, "sovereignty": 1, "cost": 1}
-    return next(w for w in range(limit) if response.rank_options({**base, "deterrence": w}).index[0] != "iraqi_courts")
+    leader = response.rank_options({**base, "deterrence": 2}).index[0]
+    return next(w for w in range(2, limit) if response.rank_options({**base, "deterrence": w}).index[0] != leader)
+
+
+def _courts_rank_with_old_score():
+    scores = response.STARTING_SCORES.copy()
+    scores.loc["iraqi_courts", "escalation_risk"] = 5
+    weights = {"escalation_risk": 2, "sovereignty": 1, "deterrence": 2, "cost": 1}
+    return int(response.rank_options(weights, scores).loc["iraqi_courts", "rank"])
 
 
 def _days_from_attack_to_strike(events, site, strike):
@@ -174,8 +182,8 @@ EXERCISES: dict[str, Exercise] = {
     "03.1": Exercise(
         "How many days passed between the first base handover of 2020 and the last?",
         lambda e: int((consolidation.handovers(e)["date"].max() - consolidation.handovers(e)["date"].min()).days),
-        "Take the earliest and the latest date in tt.handovers(events) and subtract one from the other; "
-        "a difference of dates has .days.",
+        "A column of dates has .min() and .max(); one date minus another is a span of time, and a span's "
+        ".days is a whole number: (h['date'].max() - h['date'].min()).days with h = tt.handovers(events).",
     ),
     "03.2": Exercise(
         "With the cut-off 1 April 2020 and 90-day windows, by how much did attacks in the Baghdad region change?",
@@ -198,24 +206,24 @@ EXERCISES: dict[str, Exercise] = {
         "whose summary names 2,500; its source_url is the report to open.",
     ),
     "04.1": Exercise(
-        "In the starting scores, which option key has the largest gap between its deterrence and "
-        "escalation-risk scores?",
-        lambda e: (response.STARTING_SCORES["deterrence"] - response.STARTING_SCORES["escalation_risk"]).idxmax(),
-        "For each option, subtract its escalation_risk score from its deterrence score in the table of "
-        "tt.rank_options; answer with the key in the left-most column, not the long label.",
+        "With the default weights, what rank would iraqi_courts get if its escalation-risk score were 5 instead of 3?",
+        lambda e: _courts_rank_with_old_score(),
+        "Copy the scores (scores = tt.response.STARTING_SCORES.copy()), set "
+        "scores.loc['iraqi_courts', 'escalation_risk'] = 5, and pass them to tt.rank_options(weights, scores).",
     ),
     "04.2": Exercise(
-        "With a 10-day window, what is the lower end of the 90% interval of the mean change? (one decimal)",
+        "With a 10-day window, what is the lower end of the 90% interval of the mean change over episodes? "
+        "(one decimal)",
         lambda e: round(float(response.mean_change(response.event_study(e, 10))["low"]), 1),
         "Run the event study and its summary as in section 2 with 10 in place of the window; 'low' is the lower end.",
         tolerance=0.051,
     ),
     "04.3": Exercise(
         "Keeping the other default weights (escalation risk 2, sovereignty 1, cost 1), what is the smallest "
-        "whole-number weight on deterrence at which iraqi_courts is no longer ranked first?",
+        "whole-number weight on deterrence at which the option ranked first by default loses first place?",
         lambda e: _smallest_deterrence_weight(),
         "Raise the deterrence slider one step at a time from 2, or call tt.rank_options with the four weights, "
-        "and watch rank 1.",
+        "and watch which option is ranked first.",
     ),
     "04.4": Exercise(
         "How many days passed between the Erbil attack of February 2021 and the US strike that answered it?",

@@ -557,40 +557,49 @@ def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | N
 
 
 def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
-    """Attacks before vs after each US strike day, each line named by its dates, with the mean change and interval.
+    """Attacks before vs after each strike episode, each line named by its dates, with the mean change and interval.
 
-    Strike days with the same counts share one line, named by all their dates; n_events is the number of attacks."""
+    Episodes with the same counts share one line; lines ending at the same count share one label, so no
+    two labels print on top of each other. n_events is the number of attacks."""
     fig = Figure()
-    for (before, after), rows in study.groupby(["before", "after"], sort=False):
-        dates = " and ".join(f"{d:%d %b %Y}" for d in rows["strike_date"])
+    lines = list(study.groupby(["before", "after"], sort=False))
+    labels = {}
+    for (_, after), rows in lines:
+        labels.setdefault(after, []).extend(rows["episode"])
+    labelled = set()
+    for (before, after), rows in lines:
+        dates = "; ".join(rows["episode"])
+        text = "" if after in labelled else "; ".join(labels[after])
+        labelled.add(after)
         fig.add_scatter(
             x=["before", "after"],
             y=[before, after],
             mode="lines+markers+text",
-            text=["", dates],
+            text=["", text],
             textposition="middle right",
             line={"color": OKABE_ITO["grey"], "width": 1},
             marker={"color": OKABE_ITO["blue"]},
             name=dates,
             showlegend=False,
-            hovertemplate=f"Strike {dates}: " + "%{y} attacks %{x}<extra></extra>",
+            hovertemplate=f"Strikes {dates}: " + "%{y} attacks %{x}<extra></extra>",
         )
     fig.add_scatter(
         x=["before", "after"],
         y=[summary["mean_before"], summary["mean_after"]],
         mode="lines+markers",
         line={"color": OKABE_ITO["vermillion"], "width": 4},
-        name=f"Mean over strikes: {summary['mean_change']:+.1f} "
+        name=f"Mean over episodes: {summary['mean_change']:+.1f} "
         f"(90% interval {summary['low']:+.1f} to {summary['high']:+.1f})",
     )
     description = (
-        f"Slope chart of attacks in the {window_days} days before and after {int(summary['strikes'])} US strike days; "
+        f"Slope chart of attacks in the {window_days} days before and after "
+        f"{int(summary['cases'])} US strike episodes; "
         f"mean change {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})."
     )
     fig = _finish(
         fig,
-        title,
-        f"{window_days} days before / after the strike day",
+        title.replace("? ", "?<br>", 1),  # a question, then the computed answer on its own line
+        f"{window_days} days before the first strike / after the last",
         "Attacks in the window (count)",
         n_events,
         description,
