@@ -111,14 +111,16 @@ CLAIMS = {
     ),
     "04.show-of-force-and-release": (
         "Both times armed PMF members answered with a show of force in Baghdad, and the detainees were freed. "
-        "Muslih was released on 9 June 2021; Iraq's Supreme Judicial Council said the charge was the killing of "
-        "the activist Ihab al-Wazni, not the attacks on US forces, and that no evidence tied him to it "
-        "(2021-06-09-baghdad-muslih_release; Supreme Judicial Council, 10 June 2021).",
+        "Muslih was released on 9 June 2021. Reuters' security sources had tied his arrest to the attacks on "
+        "Ain al-Asad, but the charge Iraq's Supreme Judicial Council examined was the killing of the activist "
+        "Ihab al-Wazni, and it found no evidence tying him to it (2021-06-09-baghdad-muslih_release; Supreme "
+        "Judicial Council, 10 June 2021).",
         lambda e, p: (
             "Armed PMF members" in _row(e, "2020-06-25-dora-kh_raid")["notes"]
             and "Armed PMF members" in _row(e, "2021-05-26-baghdad-arrest")["summary"]
             and _row(e, "2021-06-09-baghdad-muslih_release")["date"] == pd.Timestamp("2021-06-09")
             and "Ihab al-Wazni" in _row(e, "2021-06-09-baghdad-muslih_release")["notes"]
+            and "Ain al-Asad" in _row(e, "2021-05-26-baghdad-arrest")["notes"]
         ),
     ),
     "04.strike-costs-in-iraq": (

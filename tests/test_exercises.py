@@ -26,10 +26,10 @@ WRONG_03_04 = {
     "03.1": 8,  # the number of handovers, not the days between them
     "03.2": 6,  # the 180-day change, not the 90-day one
     "03.3": 48,  # every ied_attack in the dataset
-    "03.4": "2020-09-09",  # the earlier cut, to 3,000
-    "04.1": "iraqi_courts",  # first in the default ranking, not the widest trade-off
-    "04.2": -1.0,  # the 30-day lower end
-    "04.3": 2,  # the default weight, at which iraqi_courts is still first
+    "03.4": -55,  # the earlier cut, to 3,000
+    "04.1": 4,  # its rank with the starting score of 3, not with 5
+    "04.2": -3.8,  # the 30-day lower end
+    "04.3": 2,  # the default weight, at which restraint is still first
     "04.4": 4,  # from the last attack before the strike, not the Erbil one
 }
 

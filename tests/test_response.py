@@ -159,6 +159,8 @@ def test_regression_note_names_the_deadly_attacks_strikes_answered(events):
     deadly = response.answered_attacks(events).query("killed > 0")
     assert f"But {len(deadly)} of the 5 strike days answered attacks that had killed people" in note
     assert "29 Dec 2019" in note
+    drones = response.answered_attacks(events).set_index("strike_day").loc[pd.Timestamp("2021-06-28"), "answered"]
+    assert note.endswith(f"The strikes of 28 Jun 2021 answered {drones} attacks in which no death was recorded.")
 
 
 def test_typical_window_is_the_mean_rate_over_the_study_period():

@@ -200,10 +200,10 @@ EXERCISES: dict[str, Exercise] = {
         "tt.count_by(..., 'event_type') counts them by type.",
     ),
     "03.4": Exercise(
-        "On which date (YYYY-MM-DD) does the dataset record the announcement of the cut to 2,500 US troops in Iraq?",
-        lambda e: f"{_first_troop_row(e, '2,500'):%Y-%m-%d}",
-        "List tt.of_types(events, ['troop_change']) with its date and summary columns and find the first row "
-        "whose summary names 2,500; its source_url is the report to open.",
+        "How many days after the US election of 3 November 2020 was the cut to 2,500 US troops in Iraq announced?",
+        lambda e: int((_first_troop_row(e, "2,500") - pd.Timestamp("2020-11-03")).days),
+        "List tt.of_types(events, ['troop_change']) with its date and summary columns, find the first row "
+        "naming 2,500 and subtract pd.Timestamp('2020-11-03') from its date; .days gives the number.",
     ),
     "04.1": Exercise(
         "With the default weights, what rank would iraqi_courts get if its escalation-risk score were 5 instead of 3?",

@@ -607,6 +607,8 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
     fig.update_xaxes(range=[-0.3, 1.9])  # room for the date labels right of "after"
     # The legend above the plot, clear of the source note below it.
     fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    # The two-line computed title needs room above the legend, and a smaller font to fit its numbers.
+    fig.update_layout(margin={"t": 120}, title_font_size=15)
     fig.update_yaxes(rangemode="tozero")
     # The source note counts attacks here, not all events.
     fig.layout.annotations[-1].text = fig.layout.annotations[-1].text.replace(

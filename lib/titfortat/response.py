@@ -408,7 +408,12 @@ def regression_note(events: pd.DataFrame, window_days: int) -> str:
         "strikes were chosen after deaths, so fewer deaths afterwards is what regression to the mean predicts "
         "even if no strike deterred anyone."
     )
-    return lead + counts + deaths
+    harmless = answered[(answered["answered"] > 0) & (answered["killed"] == 0)]
+    others = "".join(
+        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} attacks in which no death was recorded."
+        for row in harmless.itertuples()
+    )
+    return lead + counts + deaths + others
 
 
 def _union(found: pd.DataFrame, spans) -> pd.DataFrame:
