@@ -121,7 +121,7 @@ def test_counting_functions_given_no_rows_return_empty_results(events):
     assert tt.attacks_per_year(none).empty and tt.attacks_per_year(none).name == "attacks"
     assert tt.event_study(none, 14).empty
     summary = tt.mean_change(tt.event_study(none, 14))
-    assert summary["strikes"] == 0 and pd.isna(summary["mean_before"])
+    assert summary["cases"] == 0 and pd.isna(summary["mean_before"])
     assert len(tt.timeline.milestones(none)) == 0
 
 
