@@ -15,7 +15,8 @@ LESSONS = Path(__file__).resolve().parents[1] / "tools" / "lessons"
 def lesson_text(number: str) -> str:
     """The lesson's markdown with markup and line breaks flattened, as a reader sees the sentences."""
     (path,) = LESSONS.glob(f"{number}_*.md")
-    text = re.sub(r"[*`]", "", path.read_text(encoding="utf-8"))
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", path.read_text(encoding="utf-8"))  # a link reads as its text
+    text = re.sub(r"[*`]", "", text)
     return re.sub(r"\s+", " ", text)
 
 

@@ -8,9 +8,8 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pytest
 import titfortat as tt
-from claims import flatten, lesson_text
+from claims import claim_tests
 from titfortat import consolidation
 
 LESSON = Path(__file__).resolve().parents[1] / "tools" / "lessons" / "03_base_consolidation.md"
@@ -225,19 +224,6 @@ CLAIMS = {
 }
 
 
-def _normalised(text):
-    return " ".join(text.split())
-
-
-@pytest.mark.parametrize("values", PARAMETER_SETS, ids=[f"{v['cutoff']}-{v['window_days']}" for v in PARAMETER_SETS])
-@pytest.mark.parametrize("claim", sorted(CLAIMS))
-def test_claim_holds_under_every_advertised_parameter_set(events, claim, values):
-    settings = tt.parameters("03", **values)
-    sentence, holds = CLAIMS[claim]
-    assert holds(events, settings), sentence
-
-
-@pytest.mark.parametrize("claim", sorted(CLAIMS))
-def test_claim_sentence_appears_verbatim_in_the_lesson(claim):
-    # Read as the student sees it: no code marks, a link shows only its text.
-    assert flatten(CLAIMS[claim][0]) in re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", lesson_text("03"))
+test_claim_is_quoted_from_the_lesson, test_every_claim_holds_in_the_data = claim_tests(
+    "03", CLAIMS, PARAMETER_SETS, ids=lambda v: f"{v['cutoff']}-{v['window_days']}"
+)
