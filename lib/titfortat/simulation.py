@@ -31,7 +31,7 @@ ATTRIBUTION_WORDS = {
     "blamed_by_us": "blamed by the US government, not claimed",
     "suspected": "suspected by officials, not proven or claimed",
     "acknowledged": "done openly: the actor said so",
-    "unknown": "no one has claimed it or been blamed",
+    "unknown": "unknown: no claim, and no one blamed on the record",
 }
 # Rows whose summary or attribution holds something learned after the row's date, by their own notes:
 # the day it became public, what could be written that day, and the reading of who did it on that day.
@@ -141,6 +141,10 @@ def known_on(events: pd.DataFrame, cycle: str, day) -> pd.DataFrame:
     reported = [as_reported(row, day) for _, row in rows.iterrows()]
     rows["reported_that_day"] = [text for text, _ in reported]
     rows["who_did_it"] = [ATTRIBUTION_WORDS.get(label, label) for _, label in reported]
+    # an actor named only later is not known that evening
+    unnamed = [label == "unknown" != row["attribution"] for (_, label), (_, row) in zip(reported, rows.iterrows())]
+    rows["actor"] = rows["actor"].astype("object").mask(unnamed, "unknown")
+    rows["side"] = rows["actor"].map(side_of)
     rows["said_that_day"] = [said_by(key, day) for key in rows["event_id"]]
     return rows[BRIEFING_COLUMNS + ["notes", "source_url", "event_id"]]
 
