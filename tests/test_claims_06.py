@@ -15,6 +15,12 @@ def _later_points(events):
     ]
 
 
+def _no_decision_on(events, cycle, days) -> bool:
+    """None of days is a decision point of cycle, though an attack on each hurt someone."""
+    points = set(simulation.decision_points(events, cycle)["date"].dt.strftime("%Y-%m-%d"))
+    return not points & set(days)
+
+
 def _attacks_followed(events, restrained: bool) -> bool:
     """Whether attacks followed at least one decision point answered with restraint (or with a strike)."""
     table = pd.concat([simulation.actual_responses(events, name) for name in CYCLES])
@@ -22,33 +28,36 @@ def _attacks_followed(events, restrained: bool) -> bool:
 
 
 CLAIMS = {
-    "06.k1-blamed-later": (
-        "its notes say the Pentagon blamed the group on 29 December, two days after the attack; no group claimed",
+    "06.rule-skips-other-wounded": (
+        "so the rockets that hurt six people in Baghdad on 5 January 2020, those that wounded four Iraqi airmen "
+        "on 12 January 2020 and those that wounded a contractor at Balad on 20 February 2021 call for no decision",
+        lambda e, p: _no_decision_on(e, "soleimani", ["2020-01-05", "2020-01-12"])
+        and _no_decision_on(e, "erbil", ["2021-02-20"])
+        and "six wounded" in row(e, "2020-01-05-us_embassy-rocket")["notes"]
+        and "wounding four Iraqi" in row(e, "2020-01-12-balad-rocket")["summary"]
+        and "wounded contractor" in row(e, "2021-02-20-balad-rocket")["notes"],
+    ),
+    "06.k1-unclaimed-that-evening": (
+        "On that evening no group had claimed the salvo; the row's attribution in the data is the US "
+        "government's reading, which its notes date to after the attack.",
         lambda e, p: (
-            "29 Dec" in row(e, "2019-12-27-k1-rocket")["notes"]
-            and "No group claimed" in row(e, "2019-12-27-k1-rocket")["notes"]
+            "No group claimed" in row(e, "2019-12-27-k1-rocket")["notes"]
+            and "29 Dec" in row(e, "2019-12-27-k1-rocket")["notes"]
+            and row(e, "2019-12-27-k1-rocket")["attribution"] == "blamed_by_us"
+            and simulation.known_on(e, "soleimani", "2019-12-27")["who_did_it"].iloc[0]
+            == simulation.ATTRIBUTION_WORDS["unknown"]
         ),
     ),
-    "06.tbi-on-the-day": (
-        "The row of 8 January 2020 records 110 US wounded. Its notes say that on the day President Trump and "
-        "the Pentagon said no Americans were harmed",
-        lambda e, p: (
-            row(e, "2020-01-08-ain_al_asad-missile")["us_wounded"] == 110
-            and "first said no Americans were harmed" in row(e, "2020-01-08-ain_al_asad-missile")["notes"]
-        ),
+    "06.floor-where-unknown": (
+        "so deaths_after is a floor wherever tolls_unknown is above 0",
+        lambda e, p: simulation.actual_responses(e, "erbil")["tolls_unknown"].iloc[0] > 0
+        and pd.isna(row(e, "2021-02-26-abu_kamal-strike")["other_killed"]),
     ),
     "06.opening-answered-by-strikes": (
         "In these cycles the US answered the opening attack with strikes, and later attacks mostly with none.",
         lambda e, p: (
             all(simulation.actual_responses(e, name)["closest_option"].iloc[0] != "restraint" for name in CYCLES)
             and 2 * _later_points(e).count("restraint") > len(_later_points(e))
-        ),
-    ),
-    "06.no-strike-after-missiles": (
-        "After Iran's missile strike of 8 January 2020 Washington did not strike back.",
-        lambda e, p: (
-            simulation.us_response(simulation.what_happened(e, "soleimani", "2020-01-08", 14))["closest_option"]
-            == "restraint"
         ),
     ),
     "06.attacks-followed-both": (

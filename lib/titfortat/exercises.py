@@ -106,6 +106,12 @@ def _days_to_first_strike(events, name: str) -> int:
     return int(rungs.loc[rungs["event_type"] == "us_strike", "day"].min())
 
 
+def _attacks_per_day(events, restrained: bool) -> float:
+    table = simulation.all_responses(events)
+    chosen = table[(table["closest_option"] == "restraint") == restrained]
+    return float(chosen["attacks_after"].sum() / chosen["days_followed"].sum())
+
+
 EXERCISES: dict[str, Exercise] = {
     "00.1": Exercise(
         "How many events (rows) does the dataset hold?", lambda e: len(e), "len(events) counts the rows of a table."
@@ -232,14 +238,20 @@ EXERCISES: dict[str, Exercise] = {
         "attacks (tt.between with the site, summary and source columns) and subtract its date from the strike's.",
     ),
     "06.1": Exercise(
-        "How many days passed between the K-1 attack and the first US strike of that cycle?",
-        lambda e: _days_to_first_strike(e, "soleimani"),
-        "Find the first us_strike row in tt.escalation_ladder(events, 'soleimani', 21) and read its day.",
+        "Across the three cycles, how many days on average passed between the opening attack and the first US "
+        "strike? (one decimal)",
+        lambda e: round(sum(_days_to_first_strike(e, name) for name in cycle.CYCLES) / len(cycle.CYCLES), 1),
+        "For each cycle, tt.escalation_ladder(events, cycle, 21) numbers the days from the opening attack; find "
+        "the smallest day of a us_strike row, then average the three.",
+        tolerance=0.051,
     ),
     "06.2": Exercise(
-        "How many attacks does the dataset record in the 14 days after Iran's missile strike of 8 January 2020?",
-        lambda e: int(simulation.actual_responses(e, "soleimani").set_index("date").loc["2020-01-08", "attacks_after"]),
-        "Run the soleimani cycle and read attacks_after in the comparison table's row for 8 January 2020.",
+        "Across the three cycles, how many attacks per day followed the decision points the US answered with "
+        "a strike? (two decimals)",
+        lambda e: round(_attacks_per_day(e, restrained=False), 2),
+        "tt.simulation.all_responses(events) holds the three cycles' decision points; keep the rows whose "
+        "closest_option is not restraint, and divide the sum of attacks_after by the sum of days_followed.",
+        tolerance=0.0051,
     ),
     "06.3": Exercise(
         "Across the three cycles, at how many decision points did the US strike no one before the next decision?",

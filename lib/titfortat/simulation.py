@@ -21,8 +21,59 @@ WINDOW_DAYS = 21
 FOLLOW_DAYS = 14
 # Hostile acts that call for a decision even with no one hurt: a compound stormed, a state's missiles.
 ESCALATIONS = ["assault", "missile_strike"]
-# What a student sees of a row in a briefing: no column holding a later tally is hidden, the lesson says why.
-BRIEFING_COLUMNS = ["date", "day", "side", "actor", "event_type", "site", "attribution", "summary", "source_name"]
+# What a student sees of a row in a briefing: no tally column (the counts were settled later), the
+# attribution in words and the row's text as it could be reported that day.
+BRIEFING_COLUMNS = ["date", "day", "side", "actor", "event_type", "site", "who_did_it", "reported_that_day"]
+BRIEFING_COLUMNS += ["said_that_day", "source_name"]
+# The attribution labels of events.csv in words: whose reading of who did it.
+ATTRIBUTION_WORDS = {
+    "claimed": "claimed by the group itself",
+    "blamed_by_us": "blamed by the US government, not claimed",
+    "suspected": "suspected by officials, not proven or claimed",
+    "acknowledged": "done openly: the actor said so",
+    "unknown": "unknown: no claim, and no one blamed on the record",
+}
+# Rows whose summary or attribution holds something learned after the row's date, by their own notes:
+# the day it became public, what could be written that day, and the reading of who did it on that day.
+# Statements public by a decision day that the notes date are in SAID_THAT_DAY.
+LATER_KNOWN = {
+    "2019-12-27-k1-rocket": {
+        "known_from": "2019-12-29",
+        "reported": "A large rocket salvo struck K-1 base near Kirkuk in the evening, killing a US civilian "
+        "contractor and wounding US service members and Iraqi personnel. No group claimed it.",
+        "attribution": "unknown",
+    },
+    "2019-12-31-us_embassy-assault": {
+        "known_from": "2020-01-01",
+        "reported": "Crowds of PMF and Kataib Hezbollah members and supporters, angered by the US strikes, broke "
+        "through the embassy's outer perimeter, set fire to a reception area and besieged the compound.",
+    },
+    "2020-01-08-ain_al_asad-missile": {
+        "known_from": "2020-02-21",
+        "reported": "The IRGC fired ballistic missiles from Iran at Ain al-Asad in the early hours, wrecking parts "
+        "of the base; warned troops had sheltered in bunkers. Trump and the Pentagon said no Americans were harmed.",
+    },
+    "2020-01-08-washington-fed_account_warning": {"known_from": "2020-01-11", "reported": None},
+    "2020-03-11-taji-rocket": {
+        "known_from": "2020-03-13",
+        "reported": "About eighteen 107mm rockets hit Camp Taji in the evening, killing two US service members and "
+        "a British soldier and wounding about a dozen coalition personnel. No group claimed it.",
+        "attribution": "unknown",
+    },
+    "2020-03-14-taji-rocket": {"known_from": "2020-03-17", "attribution": "unknown"},
+    "2020-03-16-besmaya-rocket": {"known_from": "2020-03-17", "attribution": "unknown"},
+    "2021-03-03-ain_al_asad-rocket": {"known_from": "2021-03-04", "attribution": "unknown"},
+}
+# Statements about a row that its notes date, with the day they were public: (event_id, day, words).
+SAID_THAT_DAY = [
+    ("2019-12-27-k1-rocket", "2019-12-29", "The Pentagon blamed Kataib Hezbollah (29 Dec)."),
+    ("2019-12-30-baghdad-nsc_statement", "2019-12-30", "Kataib Hezbollah vowed to respond."),
+    ("2019-12-31-us_embassy-assault", "2019-12-31", "Trump blamed Iran for orchestrating it."),
+    ("2020-01-08-ain_al_asad-missile", "2020-01-08", "Trump and the Pentagon said no Americans were harmed."),
+    ("2020-03-11-taji-rocket", "2020-03-13", "US officials blamed Kataib Hezbollah; Usbat al-Thairin claimed it."),
+    ("2021-02-15-erbil_airport-rocket", "2021-02-23", "Kataib Hezbollah denied any role (Reuters, 23 Feb)."),
+    ("2021-03-03-ain_al_asad-rocket", "2021-03-03", "The Pentagon said it could not yet attribute the attack."),
+]
 REVEAL_COLUMNS = [
     "date",
     "day",
@@ -35,14 +86,18 @@ REVEAL_COLUMNS = [
     "us_wounded",
     "other_killed",
     "summary",
+    "notes",
     "source_name",
     "source_url",
 ]
 NOT_AN_OPTION = "none of the five: strikes in Iraq"
+# Rows whose deaths are blank because their notes say another row counts them: blank there is not unknown.
+COUNTED_ELSEWHERE = ["2019-12-29-abu_kamal-strike"]
 # What the crisis room's tables show: the source's name is the link to it.
-ROOM_BRIEFING = ["date", "day", "side", "actor", "event_type", "site", "attribution", "summary", "source_url"]
+ROOM_BRIEFING = ["date", "day", "side", "actor", "event_type", "site", "who_did_it", "reported_that_day"]
+ROOM_BRIEFING += ["said_that_day", "source_url"]
 ROOM_REVEAL = ["date", "day", "side", "actor", "event_type", "site", "us_killed", "us_wounded", "other_killed"]
-ROOM_REVEAL += ["summary", "source_url"]
+ROOM_REVEAL += ["summary", "notes", "source_url"]
 
 
 def _start(cycle: str) -> pd.Timestamp:
@@ -56,11 +111,42 @@ def _with_day_and_side(rows: pd.DataFrame, cycle: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+def known_from(events: pd.DataFrame) -> pd.Series:
+    """The day each row became public: its date, or later where LATER_KNOWN says a row was reported late."""
+    later = {key: pd.Timestamp(v["known_from"]) for key, v in LATER_KNOWN.items() if v.get("reported", "") is None}
+    return events["event_id"].map(later).fillna(events["date"]).astype("datetime64[ns]")
+
+
+def as_reported(row: pd.Series, day) -> tuple[str, str]:
+    """A row's summary and attribution as they could be written on day: LATER_KNOWN's text before the later
+    facts came out, the row's own after."""
+    entry = LATER_KNOWN.get(row["event_id"], {})
+    if entry and pd.Timestamp(day) < pd.Timestamp(entry["known_from"]):
+        return entry.get("reported") or row["summary"], entry.get("attribution", row["attribution"])
+    return row["summary"], row["attribution"]
+
+
+def said_by(event_id: str, day) -> str:
+    """The dated statements about a row that were public by day, in words."""
+    return " ".join(words for key, when, words in SAID_THAT_DAY if key == event_id and pd.Timestamp(when) <= day)
+
+
 def known_on(events: pd.DataFrame, cycle: str, day) -> pd.DataFrame:
-    """The cycle's rows from its opening attack up to and including day: what had happened by that evening."""
+    """The cycle's rows public by day's evening, from the opening attack on, each as it could be reported that
+    day: later counts and attributions taken out, the attribution in words, and the statements made by then."""
     opening_event(events, cycle)  # a clear message if the data lacks the opening attack
-    rows = events[(events["date"] >= _start(cycle)) & (events["date"] <= pd.Timestamp(day))]
-    return _with_day_and_side(rows, cycle)[BRIEFING_COLUMNS + ["notes", "source_url", "event_id"]]
+    day = pd.Timestamp(day)
+    rows = events[(events["date"] >= _start(cycle)) & (known_from(events) <= day)]
+    rows = _with_day_and_side(rows, cycle)
+    reported = [as_reported(row, day) for _, row in rows.iterrows()]
+    rows["reported_that_day"] = [text for text, _ in reported]
+    rows["who_did_it"] = [ATTRIBUTION_WORDS.get(label, label) for _, label in reported]
+    # an actor named only later is not known that evening
+    unnamed = [label == "unknown" != row["attribution"] for (_, label), (_, row) in zip(reported, rows.iterrows())]
+    rows["actor"] = rows["actor"].astype("object").mask(unnamed, "unknown")
+    rows["side"] = rows["actor"].map(side_of)
+    rows["said_that_day"] = [said_by(key, day) for key in rows["event_id"]]
+    return rows[BRIEFING_COLUMNS + ["notes", "source_url", "event_id"]]
 
 
 def decision_points(events: pd.DataFrame, cycle: str, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
@@ -87,7 +173,9 @@ def what_happened(events: pd.DataFrame, cycle: str, day, days_after: int) -> pd.
     """Every row in the days_after days after day (the day itself left out): the US's and others' moves and
     the attacks that followed, each with its source."""
     day = pd.Timestamp(day)
-    rows = events[(events["date"] > day) & (events["date"] <= day + pd.Timedelta(days=days_after))]
+    end = day + pd.Timedelta(days=days_after)
+    public = known_from(events)
+    rows = events[((events["date"] > day) & (events["date"] <= end)) | ((public > day) & (public <= end))]
     return _with_day_and_side(rows, cycle)[REVEAL_COLUMNS]
 
 
@@ -105,7 +193,8 @@ def us_response(happened: pd.DataFrame) -> dict:
 
 
 def actual_responses(events: pd.DataFrame, cycle: str) -> pd.DataFrame:
-    """One row per decision point: what the US did before the next one, and the attacks and deaths that followed."""
+    """One row per decision point: what the US did before the next one, the attacks that followed, the deaths
+    the rows count, and tolls_unknown, the attacks and strikes whose deaths the rows leave blank (unknown, not 0)."""
     rows = []
     for point in decision_points(events, cycle).itertuples():
         happened = events[
@@ -113,6 +202,8 @@ def actual_responses(events: pd.DataFrame, cycle: str) -> pd.DataFrame:
         ]
         attacks = happened[happened["event_type"].isin(attack_types())]
         deaths = happened[["us_killed", "other_killed"]].fillna(0).to_numpy().sum()
+        hostile = happened[happened["event_type"].isin(attack_types() + ["us_strike"])]
+        blank = hostile[["us_killed", "other_killed"]].isna().all(axis=1) & ~hostile["event_id"].isin(COUNTED_ELSEWHERE)
         rows.append(
             {
                 "point": point.point,
@@ -122,9 +213,17 @@ def actual_responses(events: pd.DataFrame, cycle: str) -> pd.DataFrame:
                 "days_followed": point.follow_days,
                 "attacks_after": len(attacks),
                 "deaths_after": int(deaths),
+                "tolls_unknown": int(blank.sum()),
             }
         )
     return pd.DataFrame(rows)
+
+
+def all_responses(events: pd.DataFrame) -> pd.DataFrame:
+    """actual_responses for every cycle in one table, with the cycle's name in a first column."""
+    tables = [actual_responses(events, name).assign(cycle=name) for name in CYCLES]
+    table = pd.concat(tables, ignore_index=True)
+    return table[["cycle"] + [c for c in table.columns if c != "cycle"]]
 
 
 def choice_problem(choice) -> str | None:
@@ -178,24 +277,46 @@ def choices_csv(choices: pd.DataFrame, cycle: str) -> str:
     return buffer.getvalue()
 
 
-def briefing(events: pd.DataFrame, cycle: str, point: int):
-    """The rows known on a decision point's day, or a sentence when the cycle has no such point."""
+def _undecided(points: pd.DataFrame, upto: int, choices: dict) -> str | None:
+    """A sentence naming the first of points 1..upto with no usable choice, or None when all are decided."""
+    for point in range(1, min(upto, len(points)) + 1):
+        problem = choice_problem(choices.get(point, ...))
+        if problem:
+            return f"Decide point {point} first ({problem}): record my_choices[{point}] above, then run this cell."
+    return None
+
+
+def briefing(events: pd.DataFrame, cycle: str, point: int, choices: dict | None = None):
+    """The rows public on a decision point's evening, as reported that day; from point 2 on, only once every
+    earlier point has a recorded choice (the briefing shows what the US did at those points)."""
     points = decision_points(events, cycle)
     if point > len(points):
         return Sentence(f"The {cycle} cycle has {len(points)} decision points, not {point}: go on to the comparison.")
+    waiting = _undecided(points, point - 1, choices or {})
+    if waiting:
+        return Sentence(waiting)
     return known_on(events, cycle, points["date"].iloc[point - 1])[BRIEFING_COLUMNS]
 
 
 def reveal(events: pd.DataFrame, cycle: str, point: int, choices: dict):
-    """What followed a decision point, shown only once a usable choice for it is recorded."""
+    """What followed a decision point, shown only once a usable choice for it (and every earlier one) is recorded."""
     points = decision_points(events, cycle)
     if point > len(points):
         return Sentence(f"The {cycle} cycle has no decision point {point}.")
-    problem = choice_problem(choices.get(point, ...))
-    if problem:
-        return Sentence(f"Decide first ({problem}): record my_choices[{point}] in the cell above, then run this.")
+    waiting = _undecided(points, point, choices)
+    if waiting:
+        return Sentence(waiting)
     row = points.iloc[point - 1]
     return what_happened(events, cycle, row["date"], int(row["follow_days"]))
+
+
+def comparison(events: pd.DataFrame, cycle: str, choices: dict):
+    """The choices beside the real responses, once every decision point has a recorded choice."""
+    points = decision_points(events, cycle)
+    waiting = _undecided(points, len(points), choices)
+    if waiting:
+        return Sentence(waiting)
+    return compare_choices(choices, actual_responses(events, cycle))
 
 
 def rows_html(rows: pd.DataFrame, columns: list[str]) -> str:

@@ -137,7 +137,10 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         layout=widgets.Layout(width="640px", height="70px"),
     )
     decide = widgets.Button(description="Decide", button_style="primary", icon="gavel")
-    following = widgets.Button(description="Next", icon="arrow-right", layout=widgets.Layout(display="none"))
+    # Next stays hidden and disabled until a choice is recorded: skipping a decision would show its outcome
+    following = widgets.Button(
+        description="Next", icon="arrow-right", disabled=True, layout=widgets.Layout(display="none")
+    )
     status = widgets.HTML()
     outcome = widgets.HTML()
     state = {"point": 0}
@@ -156,10 +159,12 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
     def show(index: int) -> None:
         row = points.iloc[index]
         known = simulation.known_on(events, cycle_name, row["date"])
+        # the prompting row as reported that day, not its summary written with later counts
+        prompt = known.loc[known["event_id"] == row["event_id"], "reported_that_day"].iloc[0]
         where.value = _html_block(
             f"{cycle.CYCLES[cycle_name]['title']}. Decision {index + 1} of {len(points)}: "
             f"the evening of {row['date']:%d %B %Y} (day {row['day']})",
-            f"<p><b>What prompts it:</b> {html.escape(row['summary'])}</p>",
+            f"<p><b>What prompts it:</b> {html.escape(prompt)}</p>",
         )
         briefing.value = _html_block(
             "What has happened since the opening attack (the rows known today)",
@@ -169,6 +174,7 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         for control in (option, reason, decide):
             control.disabled = False
         following.layout.display = "none"
+        following.disabled = True
         status.value = outcome.value = ""
         if index:  # the first point's ladder is drawn with the widget
             ladder_to(int(row["day"]), known_title(row))
@@ -198,8 +204,12 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         ladder_to(last_day, f"The ladder to day {last_day}: what followed")
         following.description = "Next decision" if index + 1 < len(points) else "See the comparison"
         following.layout.display = None
+        following.disabled = False
 
     def on_next(_) -> None:
+        if state["point"] + 1 not in choices:  # no choice recorded for this point: nothing of the outcome
+            status.value = "<p><b>Not yet:</b> choose a response, give a reason and press Decide.</p>"
+            return
         state["point"] += 1
         if state["point"] < len(points):
             show(state["point"])
@@ -216,11 +226,14 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
             "closest_option",
             "attacks_after",
             "deaths_after",
+            "tolls_unknown",
         ]
         where.value = _html_block(f"{cycle.CYCLES[cycle_name]['title']}: your choices beside the real ones")
         briefing.value = simulation.rows_html(table, columns) + (
             f'<p><a href="{link}" download="my_choices_{html.escape(cycle_name)}.csv">'
             "Download your choices (CSV)</a> to hand in.</p>"
+            "<p>deaths_after counts only the deaths the rows record; tolls_unknown is the number of attacks "
+            "and strikes whose deaths the sources did not settle (blank in the data): unknown, not zero.</p>"
         )
         for control in (option, reason, decide, following):
             control.layout.display = "none"
