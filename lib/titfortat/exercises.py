@@ -42,10 +42,6 @@ def _biggest_rise(events, column: str, before: str, after: str) -> str:
     return counts(after).sub(counts(before), fill_value=0).idxmax()
 
 
-def _share(events, column: str, value: str) -> float:
-    return float((events[column] == value).mean())
-
-
 def _claimed_by(events, event_id: str, actor: str) -> bool:
     row = events.set_index("event_id").loc[event_id]
     return row["attribution"] == "claimed" and row["actor"] == actor
@@ -148,15 +144,6 @@ EXERCISES: dict[str, Exercise] = {
         "Count the attacks by site for 2019, then for 2020, as in section 3, and look for the largest difference.",
     ),
     "01.4": Exercise(
-        "With the default settings (2017-2020, attacks), what percentage of attacks were claimed by a group "
-        "(rounded to the nearest whole number)?",
-        lambda e: round(
-            100 * _share(timeline.attacks(timeline.between(e, "2017-01-01", "2020-12-31")), "attribution", "claimed")
-        ),
-        "Divide the 'claimed' count of the attribution table by the sum of all its counts, and multiply by 100.",
-        tolerance=0.51,
-    ),
-    "01.5": Exercise(
         "True or False: Kataib Hezbollah claimed the rockets fired at Basra airport on 8 September 2018.",
         lambda e: _claimed_by(e, "2018-09-08-basra_airport-rocket", "kataib_hezbollah"),
         "Read the row's actor and attribution: 'claimed' would mean a group said it did it. Who named whom?",
