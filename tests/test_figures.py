@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import titfortat as tt
 from frames import make_events
-from titfortat.figures import _away_from_neighbours
+from titfortat.maps import _away_from_neighbours
 
 SAME_DAY = [
     ("2019-12-27", "rocket_attack", "k1", "kataib_hezbollah"),
@@ -58,7 +58,7 @@ def test_province_map_shades_by_bin_and_points_at_provinces_too_small_for_their_
 
 
 def test_milestone_labels_close_in_time_go_to_different_rows():
-    from titfortat.figures import _label_rows
+    from titfortat.charts import _label_rows
 
     dates = ["2019-12-27", "2020-01-03", "2020-06-11"]
     rows = _label_rows(dates, ["K-1 attack", "Soleimani killed", "Strategic dialogue"], "2017-01-01", "2020-12-31")

@@ -25,6 +25,11 @@ def provinces() -> dict[str, list[Ring]]:
     return borders()["provinces"]
 
 
+def ring_area(ring: Ring) -> float:
+    """A ring's area in square degrees (shoelace formula)."""
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
+
+
 def _inside(lon: float, lat: float, ring: Ring) -> bool:
     # Ray casting: count the edges a ray going east from the point crosses.
     crossings = False
