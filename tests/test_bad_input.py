@@ -16,7 +16,7 @@ import nbformat
 import pandas as pd
 import pytest
 import titfortat as tt
-from titfortat import data, figures, params, rerun
+from titfortat import data, figures, params, rerun, static_html
 from titfortat.data import DATAPACKAGE, EVENTS_CSV, DataError
 from titfortat.params import ParameterError
 
@@ -64,7 +64,7 @@ HOSTILE = "</script><img src=x onerror=alert(2)><!--"
 
 
 def test_figure_json_in_a_script_element_cannot_close_it_or_open_a_comment():
-    text = rerun.script_json({"summary": HOSTILE, "list": ["&", "\u2028"]})
+    text = static_html.script_json({"summary": HOSTILE, "list": ["&", "\u2028"]})
     assert "</" not in text and "<!--" not in text and "<" not in text
     assert json.loads(text) == {"summary": HOSTILE, "list": ["&", "\u2028"]}
 
@@ -82,7 +82,7 @@ def test_html_copy_escapes_the_figure_data_and_caption(tmp_path):
     )
     path = tmp_path / "hostile.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[cell]), path)
-    page = rerun.write_html(path).read_text(encoding="utf-8")
+    page = static_html.write_html(path).read_text(encoding="utf-8")
     assert HOSTILE not in page
     assert "<figcaption>&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&lt;!--</figcaption>" in page
 

@@ -27,8 +27,13 @@ def test_bad_parameter_value_stops_the_run_with_one_clear_sentence(tmp_path, pat
 
 
 def test_unknown_parameter_is_refused_before_running_with_the_list_of_parameters():
-    with pytest.raises(SystemExit, match="has no parameter 'colour'; its parameters are: event_type"):
+    with pytest.raises(rerun.RunError, match="has no parameter 'colour'; its parameters are: event_type"):
         rerun.plan(rerun.find_notebooks(["00"]), {"colour": "red"}, None)
+
+
+def test_main_turns_an_unknown_notebook_into_its_sentence_and_exit_status_1(capsys):
+    assert rerun.main(["99"]) == 1
+    assert capsys.readouterr().err.startswith("No single notebook matches '99'; choose from: 00_start_here")
 
 
 def test_sweep_makes_one_notebook_and_one_html_page_per_value(tmp_path, monkeypatch):
@@ -50,7 +55,7 @@ def test_sweep_makes_one_notebook_and_one_html_page_per_value(tmp_path, monkeypa
 
 def test_find_notebooks_accepts_numbers_and_refuses_unknown_names():
     assert rerun.find_notebooks(["00"])[0].name == "00_start_here.ipynb"
-    with pytest.raises(SystemExit, match="No single notebook"):
+    with pytest.raises(rerun.RunError, match="No single notebook"):
         rerun.find_notebooks(["99"])
 
 

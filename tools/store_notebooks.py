@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from titfortat.rerun import without_live_widgets
+from titfortat.static_html import without_live_widgets
 
 ROOT = Path(__file__).resolve().parents[1]
 # Solutions are stored executed too, so an instructor reads every answer's output without running anything.

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .chronology import timeline_html
 from .data import load_events
-from .rerun import NOTEBOOKS, ROOT, write_html
+from .paths import NOTEBOOKS, SITE
+from .static_html import write_html
 
 
 def lesson_title(path: Path) -> str:
@@ -21,7 +22,7 @@ def lesson_title(path: Path) -> str:
     return path.stem
 
 
-def build(target: Path = ROOT / "build" / "site", folder: Path = NOTEBOOKS) -> Path:
+def build(target: Path = SITE, folder: Path = NOTEBOOKS) -> Path:
     """Write one HTML page per lesson (plotly.js inlined) and an index page; return the index."""
     target.mkdir(parents=True, exist_ok=True)
     items = []

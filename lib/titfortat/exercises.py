@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import consolidation, cycle, response, simulation, timeline
+from . import consolidation, cycle, options, simulation, strikes, timeline
 
 
 @dataclass(frozen=True)
@@ -78,15 +78,15 @@ def _first_troop_row(events, figure):
 
 def _smallest_deterrence_weight(limit: int = 20):
     base = {"escalation_risk": 2, "sovereignty": 1, "cost": 1}
-    leader = response.rank_options({**base, "deterrence": 2}).index[0]
-    return next(w for w in range(2, limit) if response.rank_options({**base, "deterrence": w}).index[0] != leader)
+    leader = options.rank_options({**base, "deterrence": 2}).index[0]
+    return next(w for w in range(2, limit) if options.rank_options({**base, "deterrence": w}).index[0] != leader)
 
 
 def _courts_rank_with_old_score():
-    scores = response.STARTING_SCORES.copy()
+    scores = options.STARTING_SCORES.copy()
     scores.loc["iraqi_courts", "escalation_risk"] = 5
     weights = {"escalation_risk": 2, "sovereignty": 1, "deterrence": 2, "cost": 1}
-    return int(response.rank_options(weights, scores).loc["iraqi_courts", "rank"])
+    return int(options.rank_options(weights, scores).loc["iraqi_courts", "rank"])
 
 
 def _days_from_attack_to_strike(events, site, strike):
@@ -207,7 +207,7 @@ EXERCISES: dict[str, Exercise] = {
     "04.2": Exercise(
         "With a 10-day window, what is the lower end of the 90% interval of the mean change over episodes? "
         "(one decimal)",
-        lambda e: round(float(response.mean_change(response.event_study(e, 10))["low"]), 1),
+        lambda e: round(float(strikes.mean_change(strikes.event_study(e, 10))["low"]), 1),
         "Run the event study and its summary as in section 2 with 10 in place of the window; 'low' is the lower end.",
         tolerance=0.051,
     ),

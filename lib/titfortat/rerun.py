@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import html
 import json
 import multiprocessing
 import os
@@ -19,13 +18,14 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = ROOT / "notebooks"
-BUILD = ROOT / "build" / "rerun"
+from .paths import BUILD, NOTEBOOKS, ROOT
+from .static_html import write_html
+
+
+class RunError(ValueError):
+    """A run names a notebook or a parameter that does not exist; the message lists the choices."""
 
 
 @dataclass
@@ -50,7 +50,7 @@ def find_notebooks(names: list[str], folder: Path = NOTEBOOKS) -> list[Path]:
     for name in names:
         matches = [p for p in every if name in (p.name, p.stem) or p.stem.startswith(f"{name}_")]
         if len(matches) != 1:
-            raise SystemExit(f"No single notebook matches {name!r}; choose from: " + ", ".join(p.stem for p in every))
+            raise RunError(f"No single notebook matches {name!r}; choose from: " + ", ".join(p.stem for p in every))
         if matches[0] not in chosen:  # naming a notebook twice would run it twice into one file
             chosen.append(matches[0])
     return chosen
@@ -89,7 +89,7 @@ def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None,
         asked = set(overrides) | ({sweep[0]} if sweep else set())
         unknown = sorted(asked - set(known))
         if unknown:
-            raise SystemExit(
+            raise RunError(
                 f"{path.name} has no parameter {', '.join(map(repr, unknown))}; its parameters are: {', '.join(known)}"
             )
         values = sweep[1] if sweep else [None]
@@ -156,70 +156,6 @@ def execute(run: Run) -> Run:
     if run.output.exists():
         write_html(run.output)
     return run
-
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-# Shown in place of a live widget in stored and static copies: its model lives only in a running kernel.
-WIDGET_NOTE = (
-    "Interactive widget: run this cell in a live notebook to use it; the static figure above shows the same data."
-)
-
-
-def without_live_widgets(notebook):
-    """The notebook with each widget output replaced by WIDGET_NOTE and no stored widget state."""
-    notebook.metadata.pop("widgets", None)
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            if WIDGET_VIEW in output.get("data", {}):
-                output["data"] = {"text/plain": WIDGET_NOTE}
-    return notebook
-
-
-def script_json(value) -> str:
-    """JSON safe inside an HTML <script> element: no '</script>' or '<!--' in data can end or bend it."""
-    text = json.dumps(value)
-    for char in "<>&\u2028\u2029":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
-
-
-@lru_cache(maxsize=1)
-def _html_exporter():
-    # One per process: building it parses and compiles the Jinja templates again (~0.2 s a page).
-    from nbconvert import HTMLExporter
-
-    return HTMLExporter(template_name="lab")
-
-
-def write_html(notebook_path: Path) -> Path:
-    """A static HTML copy with plotly.js embedded once, so figures draw with no network."""
-    import nbformat
-
-    notebook = without_live_widgets(nbformat.read(notebook_path, as_version=4))
-    count = 0
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            figure = output.get("data", {}).get("application/vnd.plotly.v1+json")
-            if figure is None:
-                continue
-            count += 1
-            div = f"plotly-figure-{count}"
-            caption = html.escape(str(output["data"].get("text/plain", "")))
-            height = figure.get("layout", {}).get("height", 450)
-            height = height if isinstance(height, (int, float)) and not isinstance(height, bool) else 450
-            output["data"]["text/html"] = (
-                f'<figure><div id="{div}" style="height:{height:.0f}px"></div>'
-                f"<script>Plotly.newPlot('{div}', {script_json(figure['data'])}, {script_json(figure['layout'])}, "
-                f"{{displaylogo: false}});</script><figcaption>{caption}</figcaption></figure>"
-            )
-    body, _ = _html_exporter().from_notebook_node(notebook)
-    plotly_js = files("plotly").joinpath("package_data/plotly.min.js").read_text(encoding="utf-8")
-    body = body.replace("</head>", f'<script type="text/javascript">{plotly_js}</script>\n</head>', 1)
-    # nbconvert's lab template links require.js and MathJax from a CDN; the lessons need neither offline.
-    body = re.sub(r'<script[^>]+src="https://[^"]+"[^>]*>\s*</script>', "", body)
-    target = notebook_path.with_suffix(".html")
-    target.write_text(body, encoding="utf-8")
-    return target
 
 
 class Interrupted(Exception):
@@ -304,7 +240,12 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {name: parse_value(value) for name, value in args.parameter}
     sweep = (args.sweep[0], [parse_value(v) for v in args.sweep[1].split(",")]) if args.sweep else None
     try:
-        runs = run_all(plan(find_notebooks(args.notebooks), overrides, sweep, args.out.resolve()), args.jobs)
+        planned = plan(find_notebooks(args.notebooks), overrides, sweep, args.out.resolve())
+    except RunError as error:  # the sentence, not a traceback
+        print(error, file=sys.stderr)
+        return 1
+    try:
+        runs = run_all(planned, args.jobs)
     except Interrupted as stopped:
         if stopped.finished:
             print(summary_table(stopped.finished))

@@ -10,8 +10,8 @@ import io
 import pandas as pd
 
 from .cycle import CYCLES, US_SIDE, opening_event, side_of
+from .options import OPTIONS
 from .prose import Sentence
-from .response import OPTIONS
 from .timeline import attack_types
 
 # Days after the opening attack in which a later attack can call for a new decision: three weeks holds

@@ -46,10 +46,10 @@ if __name__ == "__main__":
     import sys
 
     from .data import DataError, load_events
-    from .rerun import ROOT
+    from .paths import DOCS
 
     try:
         events = load_events()
     except DataError as error:  # the sentence, not a traceback
         sys.exit(f"DataError: {error}")
-    (ROOT / "docs" / "sources.md").write_text(bibliography(events), encoding="utf-8")
+    (DOCS / "sources.md").write_text(bibliography(events), encoding="utf-8")

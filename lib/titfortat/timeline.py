@@ -189,15 +189,35 @@ MILESTONES = [
 ]
 
 
+def named_events(events: pd.DataFrame, ids, named_in: str) -> pd.DataFrame:
+    """The rows with these event ids, in the order given; an id not in the events is a LookupError naming it
+    and `named_in`, the table that names it (a row renamed in data/events.csv must be renamed there too)."""
+    ids = list(ids)
+    missing = [i for i in ids if i not in set(events["event_id"])]
+    if missing:
+        raise LookupError(
+            f"event {missing[0]!r}, named in {named_in}, is not in the events"
+            + (f" (nor {', '.join(map(repr, missing[1:]))})" if len(missing) > 1 else "")
+            + "; if it was renamed in data/events.csv, rename it there too."
+        )
+    return events.set_index("event_id").loc[ids].reset_index()
+
+
 def milestones(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
-    """The turning points (date, label, summary) that fall between start and end."""
-    present = set(events["event_id"])
-    chosen = [(key, label) for key, label in MILESTONES if key in present]  # a fork may lack some of them
-    table = events.set_index("event_id").loc[[key for key, _ in chosen], ["date", "summary"]]
-    table["label"] = [label for _, label in chosen]
+    """The turning points (date, label, summary) that fall between start and end.
+
+    A milestone dated inside the span of `events` must be among them (a LookupError names it if not);
+    one outside it is left out, so a slice of the data has the milestones of its own span."""
+    if events.empty:
+        chosen = []
+    else:
+        first, last = events["date"].min(), events["date"].max()
+        chosen = [(key, label) for key, label in MILESTONES if first <= pd.Timestamp(key[:10]) <= last]
+    table = named_events(events, [key for key, _ in chosen], "titfortat.timeline.MILESTONES")
+    table = table[["event_id", "date", "summary"]].assign(label=[label for _, label in chosen])
     if start is not None or end is not None:
         table = table[
             (table["date"] >= pd.Timestamp(start or "1900-01-01"))
             & (table["date"] <= pd.Timestamp(end or "2100-01-01"))
         ]
-    return table.reset_index()
+    return table.reset_index(drop=True)

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import consolidation, cycle, figures, response, simulation, timeline
+from . import consolidation, cycle, figures, options, simulation, timeline
 
 
 def _live_figure(fig: go.Figure) -> go.FigureWidget:
@@ -67,10 +67,10 @@ def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
 def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.VBox:
     """A date slider for the consolidation cut-off over the before/after bars by region."""
     months = pd.date_range(*consolidation.CUTOFF_RANGE, freq="MS")
-    options = [(f"{m:%b %Y}", m) for m in months]
+    choices = [(f"{m:%b %Y}", m) for m in months]
     start = min(months, key=lambda m: abs(m - pd.Timestamp(cutoff)))
     slider = widgets.SelectionSlider(
-        options=options, value=start, description="Cut-off", layout=widgets.Layout(width="500px")
+        options=choices, value=start, description="Cut-off", layout=widgets.Layout(width="500px")
     )
 
     def build():
@@ -97,11 +97,11 @@ def decision_matrix(weights: dict) -> widgets.VBox:
             style={"description_width": "200px"},
             layout=widgets.Layout(width="420px"),
         )
-        for key, label in response.CRITERIA.items()
+        for key, label in options.CRITERIA.items()
     }
 
     def build():
-        ranked = response.rank_options({k: s.value for k, s in sliders.items()})
+        ranked = options.rank_options({k: s.value for k, s in sliders.items()})
         return figures.option_ranking(ranked, "Response options ranked by your weights")
 
     plot = _live_figure(build())
@@ -124,7 +124,7 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
     where = widgets.HTML()
     briefing = widgets.HTML()
     option = widgets.RadioButtons(
-        options=[(label, key) for key, label in response.OPTIONS.items()],
+        options=[(label, key) for key, label in options.OPTIONS.items()],
         value=None,
         description="Your order",
         style={"description_width": "90px"},
@@ -192,7 +192,7 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
         row = points.iloc[index]
         happened = simulation.what_happened(events, cycle_name, row["date"], int(row["follow_days"]))
         did = simulation.us_response(happened)["us_did"]
-        status.value = f"<p>Recorded: <b>{html.escape(response.OPTIONS[option.value])}</b>.</p>"
+        status.value = f"<p>Recorded: <b>{html.escape(options.OPTIONS[option.value])}</b>.</p>"
         outcome.value = _html_block(
             f"What was actually done, and what followed, in the next {row['follow_days']} days",
             f"<p><b>The US:</b> {html.escape(did)}.</p>"
