@@ -12,7 +12,7 @@ _FUNCTIONS = {
     "before_after": "consolidation",
     "handovers": "consolidation",
     "held_sites_after": "consolidation",
-    "CYCLES": "cycle",
+    "CYCLES": "world",
     "compare_cycles": "cycle",
     "escalation_ladder": "cycle",
     "DataError": "data",

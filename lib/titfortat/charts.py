@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import params
-from .style import EVENT_TYPE_COLOURS, OKABE_ITO, SIDE_COLOURS, Figure, _finish, colour_for, label_for
+from .style import EVENT_TYPE_COLOURS, OKABE_ITO, SIDE_COLOURS, Figure, _finish, colour_for
+from .world import SIDE_ORDER, label_for
 
 
 def monthly_bars(
@@ -143,7 +144,7 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             hovertemplate="Rung %{customdata[3]}, %{x|%d %b %Y}<br>%{customdata[0]}<br>%{customdata[1]}"
             "<br>Source: %{customdata[2]}<extra></extra>",
         )
-    sides = list(SIDE_COLOURS)[::-1]
+    sides = SIDE_ORDER[::-1]  # the first side on top
     fig.update_yaxes(categoryorder="array", categoryarray=sides, range=[-0.6, len(sides) - 0.4])
     last_day = int(rungs["day"].max()) if len(rungs) else 0
     description = (

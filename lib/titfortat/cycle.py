@@ -6,17 +6,7 @@ import pandas as pd
 
 from . import params
 from .prose import Sentence
-
-# Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
-CYCLES = {
-    "soleimani": {
-        "title": "K-1 to the Iranian missile strike, Dec 2019 - Jan 2020",
-        "start": "2019-12-27",
-        "site": "k1",
-    },
-    "taji": {"title": "The Camp Taji cycle, March 2020", "start": "2020-03-11", "site": "taji"},
-    "erbil": {"title": "The Erbil cycle, February - March 2021", "start": "2021-02-15", "site": "erbil_airport"},
-}
+from .world import CYCLES, MILITIA_SIDE, SIDE_ORDER, SIDES
 
 # Event types that answer violence rather than commit it: on the same day they come after it.
 REACTION_TYPES = ["political", "troop_change", "base_handover"]
@@ -24,51 +14,13 @@ REACTION_TYPES = ["political", "troop_change", "base_handover"]
 # The longest ladder a lesson or widget draws, in days after the opening attack.
 MAX_WINDOW_DAYS = 60
 
-# Which side of the conflict each actor stands on, for colouring and for the ladder's rows. Every
-# actor key in the schema must be listed (a test checks): no actor falls on a side by default.
-MILITIA_SIDE = "Militias and crowds"
-US_SIDE = "US and allies"
-SIDES = {
-    "united_states": US_SIDE,
-    "coalition": US_SIDE,
-    "nato": US_SIDE,
-    "iran": "Iran",
-    "iraq_government": "Iraqi state",
-    "iraq_parliament": "Iraqi state",
-    "popular_mobilization_forces": "Iraqi state",  # a state body by the 2016 law, led by militia commanders
-    "sadrist_movement": "Iraqi parties and movements",
-    "fatah_alliance": "Iraqi parties and movements",
-    "protesters": "Iraqi parties and movements",  # the 2018 Basra and 2019 Tishreen protest crowds
-    "pmf_supporters": MILITIA_SIDE,
-    # attacks nobody claimed: US officials blamed Iran-aligned militias for them, so they sit on the
-    # militia row, and the lesson says so
-    "unknown": MILITIA_SIDE,
-}
-SIDE_ORDER = [MILITIA_SIDE, US_SIDE, "Iran", "Iraqi state", "Iraqi parties and movements"]
-# Armed groups and their front names: every actor key not listed above.
-ARMED_GROUPS = [
-    "asaib_ahl_al_haq",
-    "ashab_al_kahf",
-    "harakat_al_nujaba",
-    "iraqi_resistance_coordination_committee",
-    "kataib_hezbollah",
-    "kataib_sayyid_al_shuhada",
-    "liwa_al_thairin",
-    "qasim_al_jabbarin",
-    "saraya_awliya_al_dam",
-    "saraya_thawrat_al_ishreen_al_thaniya",
-    "thar_al_muhandis",
-    "usbat_al_thairin",
-]
-SIDES.update({group: MILITIA_SIDE for group in ARMED_GROUPS})
-
 
 def side_of(actor: str) -> str:
     """The side an actor belongs to; an actor with no side is a mistake in this table, not a militia."""
     try:
         return SIDES[actor]
     except KeyError:
-        raise KeyError(f"actor {actor!r} has no side in titfortat.cycle.SIDES; add it there") from None
+        raise KeyError(f"actor {actor!r} has no side in titfortat.world.SIDES; add it there") from None
 
 
 def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:

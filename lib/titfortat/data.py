@@ -256,6 +256,7 @@ def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE)
 def load_events(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> pd.DataFrame:
     """Validate events.csv against the schema and return it with dates, nullable counts and categoricals."""
     validate_once(csv_path, package_path)
+    _check_vocabulary(package_path)
     # Parsed by the same reader that checked it, so what passed is exactly what loads.
     rows = _read_rows(Path(csv_path), [f["name"] for f in schema(package_path)["fields"]])
     frame = pd.DataFrame(rows[1:], columns=rows[0], dtype=str)
@@ -271,6 +272,15 @@ def load_events(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -
     for column in ["notes", "province"]:
         frame[column] = frame[column].fillna("")
     return frame.sort_values(["date", "event_id"], ignore_index=True)
+
+
+def _check_vocabulary(package_path: Path) -> None:
+    """Refuse a schema whose actors, event types or attributions titfortat.world does not name or place on a side."""
+    from .world import vocabulary_problems  # world imports this module
+
+    problems = vocabulary_problems(package_path)
+    if problems:
+        raise DataError("\n".join(problems))
 
 
 def _convert(frame: pd.DataFrame, column: str, convert, name: str) -> None:

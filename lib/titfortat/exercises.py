@@ -280,7 +280,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 @lru_cache(maxsize=1)
 def _keys_by_label() -> dict:
     from .data import field_enum
-    from .figures import label_for
+    from .world import label_for
 
     keys = [k for column in ("event_type", "actor", "attribution", "site") for k in field_enum(column)]
     return {label_for(key).lower(): key for key in keys}

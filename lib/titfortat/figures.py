@@ -1,8 +1,9 @@
 """Every figure of the collection under one name, `tt.figures.monthly_bars(...)`, as the lessons call them.
 
-The code lives in three modules, one job each: `style` (palette, labels, the Figure class and the finishing
-step every figure ends with), `charts` and `maps`. This module only re-exports their public names, so that
-lesson code, stored notebooks and the tests keep one stable address for every figure.
+The code lives in three modules, one job each: `style` (palette, the Figure class and the finishing step
+every figure ends with), `charts` and `maps`; the labels come from `world`. This module only re-exports
+their public names, so that lesson code, stored notebooks and the tests keep one stable address for
+every figure.
 """
 
 from .charts import (
@@ -16,18 +17,8 @@ from .charts import (
     timeline,
 )
 from .maps import PROVINCE_BINS, PROVINCE_COLOURS, base_map, handover_map, province_map
-from .style import (
-    EVENT_TYPE_COLOURS,
-    LABELS,
-    OKABE_ITO,
-    SIDE_COLOURS,
-    SITE_LABELS,
-    SOURCE,
-    Figure,
-    colour_for,
-    describe,
-    label_for,
-)
+from .style import EVENT_TYPE_COLOURS, OKABE_ITO, SIDE_COLOURS, SOURCE, Figure, colour_for, describe
+from .world import LABELS, SITE_LABELS, label_for
 
 __all__ = [
     "EVENT_TYPE_COLOURS",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from . import params
 from .consolidation import CUTOFF_RANGE
-from .cycle import CYCLES, MAX_WINDOW_DAYS
+from .cycle import MAX_WINDOW_DAYS
 from .data import field_enum, schema
+from .world import CYCLES
 
 
 def _date_range() -> tuple[str, str]:

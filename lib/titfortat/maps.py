@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import geography
-from .style import OKABE_ITO, Figure, _finish, label_for
+from .style import OKABE_ITO, Figure, _finish
+from .world import label_for
 
 
 def _outline(fig: Figure, ring: list, **style) -> None:

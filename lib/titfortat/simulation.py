@@ -9,10 +9,11 @@ import io
 
 import pandas as pd
 
-from .cycle import CYCLES, US_SIDE, opening_event, side_of
+from .cycle import opening_event, side_of
 from .options import OPTIONS
 from .prose import Sentence
 from .timeline import attack_types
+from .world import CYCLES, US_SIDE
 
 # Days after the opening attack in which a later attack can call for a new decision: three weeks holds
 # the second deadly attack of the Erbil cycle (day 16) and Iran's missiles in the Soleimani cycle (day 12).

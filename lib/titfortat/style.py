@@ -1,4 +1,4 @@
-"""The house style of every figure: palette, labels, the Figure class with its text description, and the
+"""The house style of every figure: palette, colours, the Figure class with its text description, and the
 finishing step (template, titles, source note) that every chart and map ends with."""
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from importlib.resources import files
 
 import plotly.graph_objects as go
 import plotly.io as pio
+
+from .world import SIDE_ORDER
 
 # Okabe-Ito, a qualitative palette readable with the common forms of colour blindness.
 OKABE_ITO = {
@@ -35,47 +37,10 @@ EVENT_TYPE_COLOURS = {
     "troop_change": OKABE_ITO["sky_blue"],
     "political": OKABE_ITO["dark_grey"],
 }
-# One colour per side of titfortat.cycle.SIDE_ORDER, in that order (a test checks both match).
-SIDE_COLOURS = {
-    "Militias and crowds": OKABE_ITO["vermillion"],
-    "US and allies": OKABE_ITO["blue"],
-    "Iran": OKABE_ITO["black"],
-    "Iraqi state": OKABE_ITO["green"],
-    "Iraqi parties and movements": OKABE_ITO["purple"],
-}
-LABELS = {
-    "rocket_attack": "Rocket or mortar attack",
-    "drone_attack": "Drone attack",
-    "ied_attack": "Roadside bomb (IED)",
-    "missile_strike": "Ballistic missile strike",
-    "us_strike": "US air strike",
-    "militia_site_strike": "Strike or blast at a militia site",
-    "assault": "Storming of a compound",
-    "base_handover": "Base handed to Iraq",
-    "troop_change": "Troop level change",
-    "political": "Political event",
-    # actors and attributions, as the lessons' text names them
-    "unknown": "Unknown",
-    "united_states": "United States",
-    "iraq_government": "Iraqi government",
-    "iraq_parliament": "Iraqi parliament",
-    "coalition": "US-led coalition",
-    "kataib_hezbollah": "Kataib Hezbollah",
-    "asaib_ahl_al_haq": "Asaib Ahl al-Haq",
-    "harakat_al_nujaba": "Harakat al-Nujaba",
-    "kataib_sayyid_al_shuhada": "Kataib Sayyid al-Shuhada",
-    "usbat_al_thairin": "Usbat al-Thairin",
-    "qasim_al_jabbarin": "Qasim al-Jabbarin",
-    "ashab_al_kahf": "Ashab al-Kahf",
-    "saraya_awliya_al_dam": "Saraya Awliya al-Dam",
-    "iran": "Iran",
-    "pmf_supporters": "PMF supporters (crowd)",
-    "popular_mobilization_forces": "Popular Mobilization Forces",
-    "claimed": "Claimed by a group",
-    "blamed_by_us": "Blamed by US officials",
-    "suspected": "Suspected",
-    "acknowledged": "Acknowledged by the actor",
-}
+# One colour per side, in the order of titfortat.world.SIDE_ORDER (a side added there needs one here).
+SIDE_COLOURS = dict(
+    zip(SIDE_ORDER, [OKABE_ITO[c] for c in ("vermillion", "blue", "black", "green", "purple")], strict=True)
+)
 # The source note under every chart drawn from the data; {counted} is "events" unless a chart counts attacks.
 SOURCE = "Data: data/events.csv, {n} {counted}; see data/README.md"
 
@@ -105,36 +70,6 @@ def describe(fig: go.Figure) -> str:
 def colour_for(key: str) -> str:
     """The collection's colour for an event type or side, grey for anything else."""
     return EVENT_TYPE_COLOURS.get(key) or SIDE_COLOURS.get(key) or OKABE_ITO["grey"]
-
-
-def label_for(key: str) -> str:
-    """A readable label for a vocabulary key or a site key."""
-    return LABELS.get(key) or _site_labels().get(key) or str(key).replace("_", " ")
-
-
-# The names the lessons' text uses for the places that recur in it; other sites take the short form
-# of their name in the site table ("Anbar province (point: Ramadi...)" -> "Anbar province").
-SITE_LABELS = {
-    "us_embassy": "US embassy (Green Zone)",
-    "ain_al_asad": "Ain al-Asad",
-    "baghdad_airport": "Baghdad airport",
-    "erbil_airport": "Erbil airport",
-    "k1": "K-1 (Kirkuk)",
-    "q_west": "Q-West",
-    "balad": "Balad",
-    "taji": "Taji",
-    "al_qaim": "al-Qaim",
-    "harir": "Harir",
-    "iraq_nationwide": "Iraq (no single place)",
-}
-
-
-@lru_cache(maxsize=1)
-def _site_labels() -> dict:
-    from .data import sites
-
-    names = sites()["name"].str.split(" (", regex=False).str[0]
-    return {**names.to_dict(), **SITE_LABELS}
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import pandas as pd
 from . import geography
 from .data import attack_types
 from .prose import Sentence
+from .world import MILESTONES
 
 KEY_EVENT_TYPES = [
     "us_strike",
@@ -176,19 +177,6 @@ def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
     return table[["who", "start", "end", "what", "count", "in_dataset", "share", "source_url"]]
 
 
-# Turning points marked on the monthly charts: event ids in data/events.csv and a short label.
-MILESTONES = [
-    ("2018-12-26-ain_al_asad-trump_visit", "Trump at Ain al-Asad"),
-    ("2019-05-15-us_embassy-ordered_departure", "Embassy staff ordered out"),
-    ("2019-12-27-k1-rocket", "K-1 attack"),
-    ("2020-01-03-baghdad_airport-strike", "Soleimani killed"),
-    ("2020-06-11-baghdad-strategic_dialogue", "Strategic dialogue"),
-    ("2020-09-26-us_embassy-political", "Embassy closure threat"),
-    ("2021-02-26-abu_kamal-strike", "US strike in Syria"),
-    ("2021-07-26-white_house-combat_mission_end", "End of combat mission agreed"),
-]
-
-
 def named_events(events: pd.DataFrame, ids, named_in: str) -> pd.DataFrame:
     """The rows with these event ids, in the order given; an id not in the events is a LookupError naming it
     and `named_in`, the table that names it (a row renamed in data/events.csv must be renamed there too)."""
@@ -213,7 +201,7 @@ def milestones(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
     else:
         first, last = events["date"].min(), events["date"].max()
         chosen = [(key, label) for key, label in MILESTONES if first <= pd.Timestamp(key[:10]) <= last]
-    table = named_events(events, [key for key, _ in chosen], "titfortat.timeline.MILESTONES")
+    table = named_events(events, [key for key, _ in chosen], "titfortat.world.MILESTONES")
     table = table[["event_id", "date", "summary"]].assign(label=[label for _, label in chosen])
     if start is not None or end is not None:
         table = table[
