@@ -6,7 +6,7 @@ import pandas as pd
 from frames import make_events
 from titfortat.chronology import periods, timeline_html, timeline_table
 from titfortat.reference import cast
-from titfortat.timeline import attacks
+from titfortat.selection import attacks
 
 PAYLOAD = "</script><img src=x onerror=alert(1)>"
 

@@ -27,16 +27,16 @@ _FUNCTIONS = {
     "mean_change": "strikes",
     "rank_options": "options",
     "strike_days": "strikes",
-    "attacks": "timeline",
+    "attacks": "selection",
     "attacks_per_month": "timeline",
     "attacks_per_year": "timeline",
-    "between": "timeline",
+    "between": "selection",
     "casualties": "timeline",
     "count_by": "timeline",
-    "event_row": "timeline",
+    "event_row": "selection",
     "events_per_month": "timeline",
-    "key_events": "timeline",
-    "of_types": "timeline",
+    "key_events": "selection",
+    "of_types": "selection",
 }
 _MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "response", "timeline", "widgets"}
 _MODULES.add("simulation")  # lesson 06

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .timeline import attacks, between
+from .selection import attacks, between
 
 
 def consecutive_attack_days(events: pd.DataFrame, sites: list[str], start, end) -> pd.DataFrame:
@@ -33,7 +33,8 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
     )
 
     k1 = events[(events["site"] == "k1") & (events["date"] == "2019-12-27")]
-    holds = len(k1) == 1 and k1["us_killed"].iloc[0] >= 1 and k1["actor"].iloc[0] == "kataib_hezbollah"
+    # A blank toll is no evidence of a death: it counts as 0 here, as in every total.
+    holds = len(k1) == 1 and k1["us_killed"].fillna(0).iloc[0] >= 1 and k1["actor"].iloc[0] == "kataib_hezbollah"
     rows.append(
         (
             "A 2019 rocket attack on K-1 killed an American contractor, and Washington blamed Kataib Hezbollah",

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .reference import cast
-from .timeline import KEY_EVENT_TYPES, attacks, between
+from .selection import KEY_EVENT_TYPES, attacks, between
 
 
 class Period(NamedTuple):

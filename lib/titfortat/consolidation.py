@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import params
 from .data import sites as site_table
-from .timeline import attacks
+from .selection import attacks
 
 # The cut-off dates the consolidation lesson and its widget allow: a year either side of the handovers.
 CUTOFF_RANGE = ("2019-07-01", "2021-06-30")

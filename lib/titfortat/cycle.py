@@ -36,8 +36,7 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
     """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
     params.require_choice("cycle", cycle, CYCLES)
     params.require_not_negative("window_days", window_days)
-    start = pd.Timestamp(CYCLES[cycle]["start"])
-    opening_event(events, cycle)  # fails with a clear message if the data lacks the opening attack
+    start = opening_event(events, cycle)["date"]  # a LookupError names the cycle if the data lacks it
     end = start + pd.Timedelta(days=window_days)
     rungs = events[(events["date"] >= start) & (events["date"] <= end)].copy()
     # Within a day, acts of violence come before the statements and decisions that answered them.
@@ -78,13 +77,13 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
     for name, spec in CYCLES.items():
         ladder = escalation_ladder(events, name, window_days)
         strikes = ladder[ladder["event_type"] == "us_strike"]
-        attacks = ladder[ladder["side"] == MILITIA_SIDE]
+        militia = ladder[ladder["side"] == MILITIA_SIDE]  # attacks, and also crowds and claims
         rows.append(
             {
                 "cycle": name,
                 "title": spec["title"],
                 "events": len(ladder),
-                "militia_actions": len(attacks),
+                "militia_actions": len(militia),
                 "us_strike_days": strikes["date"].nunique(),
                 "days_to_first_us_strike": strikes["day"].min() if len(strikes) else pd.NA,
                 "strikes_without_toll": int(strikes["killed"].isna().sum()),

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import consolidation, cycle, options, simulation, strikes, timeline
+from . import consolidation, cycle, options, selection, simulation, strikes, timeline
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class CheckResult:
 
 def _biggest_rise(events, column: str, before: str, after: str) -> str:
     def counts(year):
-        return timeline.count_by(timeline.attacks(timeline.between(events, f"{year}-01-01", f"{year}-12-31")), column)
+        return timeline.count_by(selection.attacks(selection.between(events, f"{year}-01-01", f"{year}-12-31")), column)
 
     return counts(after).sub(counts(before), fill_value=0).idxmax()
 
@@ -72,7 +72,7 @@ def _row_mentions(events, event_id: str, pattern: str) -> bool:
 
 
 def _first_troop_row(events, figure):
-    rows = timeline.of_types(events, ["troop_change"])
+    rows = selection.of_types(events, ["troop_change"])
     return rows.loc[rows["summary"].str.contains(figure, regex=False), "date"].min()
 
 
@@ -91,7 +91,7 @@ def _courts_rank_with_old_score():
 
 def _days_from_attack_to_strike(events, site, strike):
     strike = pd.Timestamp(strike)
-    found = timeline.attacks(events)
+    found = selection.attacks(events)
     month_before = (found["date"] < strike) & (found["date"] >= strike - pd.Timedelta(days=31))
     earlier = found[(found["site"] == site) & month_before]
     return int((strike - earlier["date"].max()).days)
@@ -119,7 +119,7 @@ EXERCISES: dict[str, Exercise] = {
     ),
     "00.3": Exercise(
         "How many attacks rest on state media or a militia channel alone?",
-        lambda e: int(timeline.attacks(e)["source_kind"].isin(["state_media", "militia_channel"]).sum()),
+        lambda e: int(selection.attacks(e)["source_kind"].isin(["state_media", "militia_channel"]).sum()),
         "Count the attacks by source_kind (tt.count_by on tt.attacks(events)) and add two of the counts.",
     ),
     "00.4": Exercise(
@@ -129,7 +129,7 @@ EXERCISES: dict[str, Exercise] = {
     ),
     "01.1": Exercise(
         "How many attacks does the dataset record in the first half of 2019 (1 January to 30 June)?",
-        lambda e: len(timeline.attacks(timeline.between(e, "2019-01-01", "2019-06-30"))),
+        lambda e: len(selection.attacks(selection.between(e, "2019-01-01", "2019-06-30"))),
         "Keep the period with tt.between(events, start, end), keep its attacks with tt.attacks, and count the "
         "rows as in lesson 00.",
     ),
@@ -155,7 +155,7 @@ EXERCISES: dict[str, Exercise] = {
     ),
     "02.2": Exercise(
         "How many attacks does the dataset record in the 30 days after the US strikes of 13 March 2020?",
-        lambda e: len(timeline.attacks(timeline.between(e, "2020-03-14", "2020-04-12"))),
+        lambda e: len(selection.attacks(selection.between(e, "2020-03-14", "2020-04-12"))),
         "Set the cycle to taji and the window to 32 days (to 12 April), then count the attack rungs after the "
         "US air strikes.",
     ),
@@ -187,7 +187,7 @@ EXERCISES: dict[str, Exercise] = {
     "03.3": Exercise(
         "How many roadside bombs (ied_attack) were recorded from 1 April to 27 September 2020?",
         lambda e: int(
-            (timeline.between(timeline.attacks(e), "2020-04-01", "2020-09-27")["event_type"] == "ied_attack").sum()
+            (selection.between(selection.attacks(e), "2020-04-01", "2020-09-27")["event_type"] == "ied_attack").sum()
         ),
         "tt.between(tt.attacks(events), start, end) keeps the attacks in a date range; "
         "tt.count_by(..., 'event_type') counts them by type.",

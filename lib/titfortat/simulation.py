@@ -10,9 +10,9 @@ import io
 import pandas as pd
 
 from .cycle import opening_event, side_of
+from .data import attack_types
 from .options import OPTIONS
 from .prose import Sentence
-from .timeline import attack_types
 from .world import CYCLES, US_SIDE
 
 # Days after the opening attack in which a later attack can call for a new decision: three weeks holds

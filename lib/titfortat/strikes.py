@@ -1,5 +1,5 @@
 """Did attacks change after US strikes? Strike days and episodes, the event study around them, its mean
-change with an interval, the sweep over windows, and the sentences that read them."""
+change with an interval, and the sweep over windows (strike_findings reads them in sentences)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from . import params
-from .timeline import attacks, between, named_events
+from .selection import attacks, between
 
 
 def strike_days(events: pd.DataFrame) -> pd.DataFrame:
@@ -24,20 +24,6 @@ def strike_days(events: pd.DataFrame) -> pd.DataFrame:
 # state's act; the question "do strikes deter the militias?" counts only the others.
 STATE_ACTORS = ("iran",)
 
-# The attacks each strike day answered, as its strike rows say: 2019-12-29-al_qaim-strike ("in
-# retaliation for the K-1 attack"), 2020-03-13-karbala_airport-strike ("in retaliation for the Taji
-# attack"), 2021-02-26-abu_kamal-strike ("the response to the Erbil and other recent attacks") and the
-# 2021-06-28 rows (sites "used for drone attacks on US personnel in Iraq": every drone attack of 2021
-# before it). The 3 January 2020 strike answered no single attack: the Pentagon said Soleimani was
-# planning attacks (its row's notes).
-ANSWERED = {
-    "2019-12-29": ["2019-12-27-k1-rocket"],
-    "2020-01-03": [],
-    "2020-03-13": ["2020-03-11-taji-rocket"],
-    "2021-02-26": ["2021-02-15-erbil_airport-rocket"],
-    "2021-06-28": "drone_attack 2021",
-}
-
 # Two-sided 90% Student t quantiles (the 95th percentile) by degrees of freedom, for the interval of a
 # mean over a handful of cases; numpy has no t quantile and the project does not ship scipy.
 T_90 = {1: 6.314, 2: 2.920, 3: 2.353, 4: 2.132, 5: 2.015, 6: 1.943, 7: 1.895, 8: 1.860, 9: 1.833, 10: 1.812}
@@ -49,8 +35,8 @@ def militia_attacks(events: pd.DataFrame) -> pd.DataFrame:
     return found[~found["actor"].astype("object").isin(STATE_ACTORS)]
 
 
-def _killed(rows: pd.DataFrame) -> int:
-    # Blank casualty fields count as 0, so these are lower bounds.
+def killed_in(rows: pd.DataFrame) -> int:
+    """Deaths recorded in the rows, US and others; blank casualty fields count as 0, so this is a lower bound."""
     return int(rows["us_killed"].fillna(0).sum() + rows["other_killed"].fillna(0).sum())
 
 
@@ -65,13 +51,17 @@ def episodes(events: pd.DataFrame, window_days: int) -> list[list[pd.Timestamp]]
     return groups
 
 
-def _study_attacks(events: pd.DataFrame, include_states: bool) -> pd.DataFrame:
+def study_attacks(events: pd.DataFrame, include_states: bool) -> pd.DataFrame:
+    """The attacks the event study counts: in Iraq, by militias (and by Iran too with include_states)."""
     # Attacks in Syria are recorded only from June 2021, so counting them would inflate one strike's window.
     found = attacks(events) if include_states else militia_attacks(events)
     return found[found["country"] == "Iraq"]
 
 
-def _windows(events: pd.DataFrame, window_days: int, merge: bool) -> list[tuple[list, pd.Timestamp, pd.Timestamp]]:
+def episode_windows(
+    events: pd.DataFrame, window_days: int, merge: bool
+) -> list[tuple[list, pd.Timestamp, pd.Timestamp]]:
+    """Each episode (or, without merge, each strike day) as (its strike days, the first, the last)."""
     groups = episodes(events, window_days) if merge else [[d] for d in strike_days(events)["date"]]
     return [(group, group[0], group[-1]) for group in groups]
 
@@ -86,11 +76,11 @@ def event_study(
     each strike day is a case. Only militia attacks count unless include_states; `last_attack` is the
     latest attack before the episode and `days_since` how long before its first strike it came."""
     params.require_positive("window_days", window_days)
-    found = _study_attacks(events, include_states)
+    found = study_attacks(events, include_states)
     window = pd.Timedelta(days=window_days)
     day = pd.Timedelta(days=1)
     rows = []
-    for group, first, last in _windows(events, window_days, merge):
+    for group, first, last in episode_windows(events, window_days, merge):
         before = between(found, first - window, first - day)
         after = between(found, last + day, last + window)
         earlier = found[found["date"] < first]
@@ -101,8 +91,8 @@ def event_study(
                 "first_strike": first,
                 "before": len(before),
                 "after": len(after),
-                "killed_before": _killed(before),
-                "killed_after": _killed(after),
+                "killed_before": killed_in(before),
+                "killed_after": killed_in(after),
                 "last_attack": latest,
                 "days_since": (first - latest).days if pd.notna(latest) else pd.NA,
             }
@@ -155,21 +145,6 @@ def interval_side(summary: pd.Series) -> str:
     return "spans zero"
 
 
-def event_study_headline(summary: pd.Series, window_days: int) -> str:
-    """A figure title that asks the question and states the answer with its uncertainty at this window."""
-    n = int(summary["cases"])
-    numbers = (
-        f"{window_days}-day windows, {n} episodes: {int(summary['rose'])} rose, {int(summary['fell'])} fell; "
-        f"mean {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})"
-    )
-    verdict = {
-        "spans zero": "the data cannot tell",
-        "above zero": f"a rise, but {n} cases chosen after attacks cannot show why",
-        "below zero": f"a fall, but {n} cases chosen after attacks cannot show why",
-    }[interval_side(summary)]
-    return f"Did attacks rise after US strikes? {numbers}: {verdict}"
-
-
 def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) -> pd.DataFrame:
     """At each window: the mean change per strike day (overlaps counted twice) and per episode, with its interval."""
     rows = []
@@ -190,116 +165,13 @@ def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) ->
     return pd.DataFrame(rows).set_index("window_days")
 
 
-def sweep_finding(sweep: pd.DataFrame) -> str:
-    """What merging overlapping strike days does to the mean change, and where the episodes' interval lies."""
-    windows = sweep.index.tolist()
-    by_day, merged = sweep["per_strike_day"], sweep["mean_change"]
-    sides = sorted(set(sweep["interval"]))
-    where = (
-        f"spans zero at every window ({', '.join(map(str, windows))} days)"
-        if sides == ["spans zero"]
-        else "; ".join(
-            f"{'' if side == 'spans zero' else 'lies '}{side} at "
-            + ", ".join(map(str, sweep.index[sweep["interval"] == side]))
-            + " days"
-            for side in sides
-        )
-    )
-    return (
-        f"Counting each strike day as a case, the mean change runs from {by_day.min():+.1f} to {by_day.max():+.1f}; "
-        "counting episodes, so that no strike falls inside another's window, it runs from "
-        f"{merged.min():+.1f} to {merged.max():+.1f}, "
-        f"and its 90% interval {where}."
-    )
-
-
 def typical_window(events: pd.DataFrame, window_days: int, include_states: bool = False) -> float:
     """Mean attacks in Iraq per window_days over the study period (first strike day's window to the last)."""
-    found = _study_attacks(events, include_states)
+    found = study_attacks(events, include_states)
     days = strike_days(events)["date"]
     start, end = days.min() - pd.Timedelta(days=window_days), days.max() + pd.Timedelta(days=window_days)
     span = (end - start).days + 1
     return len(between(found, start, end)) * window_days / span
-
-
-def answered_attacks(events: pd.DataFrame) -> pd.DataFrame:
-    """Each strike day with the attacks its rows say it answered (see ANSWERED) and the deaths recorded in them."""
-    found = attacks(events)
-    rows = []
-    for day in strike_days(events)["date"]:
-        named = ANSWERED.get(f"{day:%Y-%m-%d}", [])
-        if named == "drone_attack 2021":
-            chosen = found[
-                (found["event_type"] == "drone_attack") & (found["date"].dt.year == 2021) & (found["date"] < day)
-            ]
-        else:
-            chosen = named_events(found, named, "titfortat.strikes.ANSWERED")
-        rows.append(
-            {
-                "strike_day": day,
-                "answered": len(chosen),
-                "killed": _killed(chosen),
-                "event_ids": list(chosen["event_id"]),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def regression_note(events: pd.DataFrame, window_days: int) -> str:
-    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies."""
-    study = event_study(events, window_days)
-    before, typical = study["before"].mean(), typical_window(events, window_days)
-    answered = answered_attacks(events)
-    deadly = answered[answered["killed"] > 0]
-    lead = (
-        f"In the {window_days} days before a strike episode there were {before:.1f} attacks on average, against "
-        f"{typical:.1f} in a typical {window_days}-day stretch of the period"
-    )
-    counts = (
-        ": strikes followed busier-than-usual stretches, so some fall in attacks afterwards was to be expected."
-        if round(before, 1) > round(typical, 1)
-        else ": the stretches before strikes were not busier than usual, so for attack counts regression to the mean "
-        "predicts little."
-    )
-    deaths = (
-        f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
-        f"({', '.join(f'{d:%d %b %Y}' for d in deadly['strike_day'])}: {int(deadly['killed'].sum())} deaths): "
-        "strikes were chosen after deaths, so fewer deaths afterwards is what regression to the mean predicts "
-        "even if no strike deterred anyone."
-    )
-    harmless = answered[(answered["answered"] > 0) & (answered["killed"] == 0)]
-    others = "".join(
-        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} attacks in which no death was recorded."
-        for row in harmless.itertuples()
-    )
-    return lead + counts + deaths + others
-
-
-def _union(found: pd.DataFrame, spans) -> pd.DataFrame:
-    keep = pd.Series(False, index=found.index)
-    for start, end in spans:
-        keep |= (found["date"] >= start) & (found["date"] <= end)
-    return found[keep]
-
-
-def lethality_finding(events: pd.DataFrame, window_days: int) -> str:
-    """Deaths recorded in the attacks before and after the strike episodes, each attack counted once, with its rows."""
-    found = _study_attacks(events, False)
-    window, day = pd.Timedelta(days=window_days), pd.Timedelta(days=1)
-    groups = _windows(events, window_days, True)
-    parts = []
-    for name, spans in [
-        ("before", [(first - window, first - day) for _, first, _ in groups]),
-        ("after", [(last + day, last + window) for _, _, last in groups]),
-    ]:
-        rows = _union(found, spans)
-        rows = rows[(rows["us_killed"].fillna(0) + rows["other_killed"].fillna(0)) > 0]
-        named = ", ".join(f"{i} {_killed(rows[rows['event_id'] == i])}" for i in rows["event_id"])
-        parts.append(f"{_killed(rows)} in the {window_days} days {name}" + (f" ({named})" if named else ""))
-    return (
-        f"Recorded deaths in those attacks, each attack counted once: {parts[0]} and {parts[1]}. "
-        "Blank casualty fields count as none, so these are lower bounds."
-    )
 
 
 def monthly_counts(events: pd.DataFrame, months) -> pd.Series:

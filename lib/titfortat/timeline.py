@@ -1,4 +1,5 @@
-"""Counting events over time, by site and by actor: the history lesson's analyses."""
+"""Counting events over time, by place and by actor, and the sentences that read the counts: the history
+lesson's analyses. Choosing the rows to count is selection's job."""
 
 from __future__ import annotations
 
@@ -7,33 +8,8 @@ import pandas as pd
 from . import geography
 from .data import attack_types
 from .prose import Sentence
+from .selection import attacks, between, named_events
 from .world import MILESTONES
-
-KEY_EVENT_TYPES = [
-    "us_strike",
-    "militia_site_strike",
-    "missile_strike",
-    "assault",
-    "political",
-    "troop_change",
-    "base_handover",
-]
-
-
-def attacks(events: pd.DataFrame) -> pd.DataFrame:
-    """Only the rows that are attacks on US and coalition forces (rockets, drones, IEDs, missiles)."""
-    return events[events["event_type"].isin(attack_types())]
-
-
-def between(events: pd.DataFrame, start, end) -> pd.DataFrame:
-    """Events dated from start to end, both inclusive."""
-    dates = events["date"]
-    return events[(dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))]
-
-
-def of_types(events: pd.DataFrame, types) -> pd.DataFrame:
-    """Events whose event_type is in types."""
-    return events[events["event_type"].isin(list(types))]
 
 
 def events_per_month(
@@ -145,22 +121,6 @@ def attacks_per_year(events: pd.DataFrame) -> pd.Series:
     return counts.rename("attacks")
 
 
-def event_row(events: pd.DataFrame, event_id: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """One event's fields as a table of (field, value) rows, so that long notes wrap instead of running off."""
-    row = events.set_index("event_id").loc[event_id]
-    if columns is not None:
-        row = row[columns]
-    table = row.astype("object").where(row.notna(), "<NA>").to_frame("value")
-    table.index.name = event_id
-    return table
-
-
-def key_events(events: pd.DataFrame) -> pd.DataFrame:
-    """The strikes, missile strikes, assaults, political moves and handovers, with date and summary."""
-    rows = events[events["event_type"].isin(KEY_EVENT_TYPES)]
-    return rows[["date", "event_id", "event_type", "actor", "site", "summary"]].reset_index(drop=True)
-
-
 def casualties(events: pd.DataFrame) -> pd.Series:
     """Total US killed, US wounded and others killed over the given events (unknowns count as 0)."""
     return events[["us_killed", "us_wounded", "other_killed"]].sum().astype("int64")
@@ -175,20 +135,6 @@ def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
     table["in_dataset"] = [len(between(found, s, e)) for s, e in zip(table["start"], table["end"])]
     table["share"] = (table["in_dataset"] / table["count"]).round(2)
     return table[["who", "start", "end", "what", "count", "in_dataset", "share", "source_url"]]
-
-
-def named_events(events: pd.DataFrame, ids, named_in: str) -> pd.DataFrame:
-    """The rows with these event ids, in the order given; an id not in the events is a LookupError naming it
-    and `named_in`, the table that names it (a row renamed in data/events.csv must be renamed there too)."""
-    ids = list(ids)
-    missing = [i for i in ids if i not in set(events["event_id"])]
-    if missing:
-        raise LookupError(
-            f"event {missing[0]!r}, named in {named_in}, is not in the events"
-            + (f" (nor {', '.join(map(repr, missing[1:]))})" if len(missing) > 1 else "")
-            + "; if it was renamed in data/events.csv, rename it there too."
-        )
-    return events.set_index("event_id").loc[ids].reset_index()
 
 
 def milestones(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import consolidation, cycle, figures, options, simulation, timeline
+from . import consolidation, cycle, figures, options, selection, simulation, timeline
 
 
 def _live_figure(fig: go.Figure) -> go.FigureWidget:
@@ -37,7 +37,9 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
     )
 
     def build():
-        chosen = timeline.between(timeline.of_types(events, types), f"{span.value[0]}-01-01", f"{span.value[1]}-12-31")
+        chosen = selection.between(
+            selection.of_types(events, types), f"{span.value[0]}-01-01", f"{span.value[1]}-12-31"
+        )
         monthly = timeline.events_per_month(
             chosen, by=group.value, start=f"{span.value[0]}-01-01", end=f"{span.value[1]}-12-31", top=7
         )
