@@ -32,8 +32,16 @@ def test_load_events_refuses_a_schema_actor_with_no_side_and_names_it(tmp_path):
         tt.load_events(EVENTS_CSV, package)
 
 
-def test_every_milestone_and_cycle_opening_attack_is_in_the_data(events):
-    assert world.missing_events(events) == []
+def test_every_milestone_and_cycle_opening_attack_is_in_the_data(all_events):
+    assert world.missing_events(all_events) == []
+    assert {"soleimani", "tower_22"} <= set(world.ALL_CYCLES)  # both periods' cycles are looked for
+
+
+def test_the_wave_cycle_is_named_when_its_opening_attack_is_missing(all_events):
+    without = all_events[~((all_events["site"] == "tower_22") & (all_events["date"] == "2024-01-28"))]
+    assert world.missing_events(without) == [
+        "cycle 'tower_22': no event at tower_22 on 2024-01-28, its opening attack."
+    ]
 
 
 def test_a_missing_cycle_opening_or_milestone_is_named(events):

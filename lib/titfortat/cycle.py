@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import params
 from .prose import Sentence
-from .world import CYCLES, MILITIA_SIDE, SIDE_ORDER, SIDES
+from .world import ALL_CYCLES, CYCLES, MILITIA_SIDE, SIDE_ORDER, SIDES
 
 # Event types that answer violence rather than commit it: on the same day they come after it.
 REACTION_TYPES = ["political", "troop_change", "base_handover"]
@@ -25,7 +25,7 @@ def side_of(actor: str) -> str:
 
 def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
     """The attack that opens a cycle, looked up in the data by its date and site."""
-    spec = CYCLES[cycle]
+    spec = ALL_CYCLES[cycle]
     rows = events[(events["date"] == pd.Timestamp(spec["start"])) & (events["site"] == spec["site"])]
     if rows.empty:
         raise LookupError(f"cycle {cycle!r}: no event at {spec['site']} on {spec['start']} in the data")
@@ -34,7 +34,7 @@ def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
 
 def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.DataFrame:
     """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
-    params.require_choice("cycle", cycle, CYCLES)
+    params.require_choice("cycle", cycle, ALL_CYCLES)
     params.require_not_negative("window_days", window_days)
     start = opening_event(events, cycle)["date"]  # a LookupError names the cycle if the data lacks it
     end = start + pd.Timedelta(days=window_days)
