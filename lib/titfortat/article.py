@@ -8,7 +8,23 @@ from .selection import attacks, between
 
 
 def consecutive_attack_days(events: pd.DataFrame, sites: list[str], start, end) -> pd.DataFrame:
-    """Attacks on the given sites between start and end, one row each, with days since the previous one."""
+    """Attacks on the given sites between start and end, one row each, with days since the previous one.
+
+    Parameters
+    ----------
+    events : DataFrame
+    sites : list of str
+        Site keys.
+    start : date-like
+        First day, inclusive.
+    end : date-like
+        Last day, inclusive.
+
+    Returns
+    -------
+    DataFrame
+        Columns date, site, event_type, event_id, days_since_previous (Int64, blank for the first).
+    """
     found = between(attacks(events), start, end)
     found = found[found["site"].astype("object").isin(sites)]
     table = found[["date", "site", "event_type", "event_id"]].reset_index(drop=True)
@@ -17,7 +33,17 @@ def consecutive_attack_days(events: pd.DataFrame, sites: list[str], start, end) 
 
 
 def article_claims(events: pd.DataFrame) -> pd.DataFrame:
-    """The source article's factual claims, each set against what the dataset shows, with a verdict."""
+    """The source article's factual claims, each set against what the dataset shows, with a verdict.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        Columns claim, what the data shows, verdict; one row per claim, in the article's order.
+    """
     found = attacks(events)
     rows = []
 

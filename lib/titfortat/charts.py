@@ -15,7 +15,24 @@ def monthly_bars(
 ) -> Figure:
     """Stacked bars of counts per month (columns are categories); optional dotted lines at key events.
 
-    The source note counts the events in the bars unless n_events says otherwise; so do the others here."""
+    The source note counts the events in the bars unless n_events says otherwise; so do the others here.
+
+    Parameters
+    ----------
+    monthly : DataFrame
+        A per-month count table (events_per_month()).
+    title : str
+        The figure's title.
+    marks : DataFrame or None
+        Lines to draw: columns date and label (milestones()).
+    n_events : int or None
+        The events the source note counts (default: the total drawn).
+
+    Returns
+    -------
+    Figure
+        Stacked bars, one trace per column.
+    """
     fig = Figure()
     # Vocabulary keys keep their colours; other categories (sites, actors) take the palette in turn.
     spare = iter(c for c in OKABE_ITO.values() if c not in {OKABE_ITO["grey"], OKABE_ITO["dark_grey"]})
@@ -80,7 +97,26 @@ def _label_rows(dates, labels, start, end, width_px: float = 620, char_px: float
 def ranked_bars(
     counts: pd.Series, title: str, x_label: str, n_events: int | None = None, colour: str = OKABE_ITO["vermillion"]
 ) -> Figure:
-    """Horizontal bars of a count per category, largest at the top."""
+    """Horizontal bars of a count per category, largest at the top.
+
+    Parameters
+    ----------
+    counts : Series
+        A count per category (count_by()).
+    title : str
+        The figure's title.
+    x_label : str
+        The count's axis title, with its unit.
+    n_events : int or None
+        The events the source note counts (default: the total drawn).
+    colour : str
+        The bars' colour.
+
+    Returns
+    -------
+    Figure
+        One horizontal bar trace.
+    """
     counts = counts.sort_values()
     fig = Figure(
         go.Bar(
@@ -98,7 +134,19 @@ def ranked_bars(
 
 
 def timeline(events: pd.DataFrame, title: str) -> Figure:
-    """Every event as a dot on a time axis, one row per event type, hover naming the event and its source."""
+    """Every event as a dot on a time axis, one row per event type, hover naming the event and its source.
+
+    Parameters
+    ----------
+    events : DataFrame
+    title : str
+        The figure's title.
+
+    Returns
+    -------
+    Figure
+        One marker trace per event type.
+    """
     params.require_rows(events, "the timeline")
     fig = Figure()
     for kind, rows in events.groupby("event_type", observed=True):
@@ -118,7 +166,19 @@ def timeline(events: pd.DataFrame, title: str) -> Figure:
 
 
 def ladder(rungs: pd.DataFrame, title: str) -> Figure:
-    """The escalation ladder: each rung a marker at its date, one row per side, sized by the dead."""
+    """The escalation ladder: each rung a marker at its date, one row per side, sized by the dead.
+
+    Parameters
+    ----------
+    rungs : DataFrame
+    title : str
+        The figure's title.
+
+    Returns
+    -------
+    Figure
+        One marker trace per side present, rows in SIDE_ORDER from the top.
+    """
     fig = Figure()
     for side, rows in rungs.groupby("side", observed=True):
         # Rungs on the same day share one label ("9, 10, 11") instead of printing over each other.
@@ -156,7 +216,19 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
 
 def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
     """US and other deaths per rung of a ladder, as grouped bars (wounded are in the ladder's table: a
-    hundred brain injuries would flatten every death on the same axis)."""
+    hundred brain injuries would flatten every death on the same axis).
+
+    Parameters
+    ----------
+    rungs : DataFrame
+    title : str
+        The figure's title.
+
+    Returns
+    -------
+    Figure
+        Two bar traces: US killed and others killed.
+    """
     fig = Figure()
     labels = [f"{r} ({d:%d %b})" for r, d in zip(rungs["rung"], rungs["date"])]
     for column, name, colour in [
@@ -183,7 +255,24 @@ def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
 def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:
     """Paired horizontal bars of attacks before and after a cutoff, per site or region, first row on top.
 
-    Horizontal so that place names read in full, however long."""
+    Horizontal so that place names read in full, however long.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A before_after() result: columns before, after (and handed_over with by="site").
+    title : str
+        The figure's title.
+    cutoff : date-like
+        The cut-off, for the legend.
+    n_events : int or None
+        The events the source note counts (default: the total drawn).
+
+    Returns
+    -------
+    Figure
+        Two horizontal bar traces; the note counts attacks.
+    """
     fig = Figure()
     handed_over = table.get("handed_over", pd.Series(False, table.index))
     labels = [label_for(i) + (" (handed over)" if handed_over[i] else "") for i in table.index]
@@ -209,7 +298,24 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
     """Attacks before vs after each strike episode, each line named by its dates, with the mean change and interval.
 
     Episodes with the same counts share one line; lines ending at the same count share one label, so no
-    two labels print on top of each other. n_events is the number of attacks."""
+    two labels print on top of each other. n_events is the number of attacks.
+
+    Parameters
+    ----------
+    study : DataFrame
+    summary : Series
+    window_days : int
+        The window, for the axis title and description.
+    title : str
+        The figure's title.
+    n_events : int
+        The attacks the study drew from (the note counts attacks).
+
+    Returns
+    -------
+    Figure
+        One line per distinct (before, after) pair and one for the mean.
+    """
     fig = Figure()
     lines = list(study.groupby(["before", "after"], sort=False))
     labels = {}
@@ -264,7 +370,20 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
 
 
 def option_ranking(ranked: pd.DataFrame, title: str) -> Figure:
-    """Horizontal bars of the options' weighted scores, best on top."""
+    """Horizontal bars of the options' weighted scores, best on top.
+
+    Parameters
+    ----------
+    ranked : DataFrame
+        A rank_options() result: columns option and score.
+    title : str
+        The figure's title.
+
+    Returns
+    -------
+    Figure
+        One horizontal bar trace; the note says the scores are judgements, not data.
+    """
     ordered = ranked.sort_values("score")
     fig = Figure(
         go.Bar(

@@ -30,7 +30,18 @@ COLUMNS = ["date", "kind", "what", "who", "actor", "source_name", "source_url"]
 
 
 def periods() -> list[Period]:
-    """The periods of the printed timeline (title, first day, last day), in order."""
+    """The periods of the printed timeline (title, first day, last day), in order.
+
+    Returns
+    -------
+    list of Period
+        Named tuples (title, start, end), in date order.
+
+    Returns
+    -------
+    list of Period
+        Named tuples (title, start, end), in date order.
+    """
     return list(PERIODS)
 
 
@@ -45,13 +56,37 @@ def _deaths(row) -> str:
 
 
 def deadly_attacks(events: pd.DataFrame) -> pd.DataFrame:
-    """The attacks in which anyone was killed (US or other); unknown counts count as none."""
+    """The attacks in which anyone was killed (US or other); unknown counts count as none.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        The same columns, attacks with us_killed or other_killed above 0.
+    """
     found = attacks(events)
     return found[(found["us_killed"].fillna(0) > 0) | (found["other_killed"].fillna(0) > 0)]
 
 
 def timeline_table(events: pd.DataFrame, start, end) -> pd.DataFrame:
-    """The key events and deadly attacks from start to end (inclusive): date, kind, what, who (cast name), source."""
+    """The key events and deadly attacks from start to end (inclusive): date, kind, what, who (cast name), source.
+
+    Parameters
+    ----------
+    events : DataFrame
+    start : date-like
+        First day, inclusive.
+    end : date-like
+        Last day, inclusive.
+
+    Returns
+    -------
+    DataFrame
+        Columns date, kind, what, who, actor, source_name, source_url; one row per event, in date order.
+    """
     window = between(events, start, end)
     chosen = window[window["event_type"].isin(KEY_EVENT_TYPES) | window.index.isin(deadly_attacks(window).index)]
     names = {key: row["name"] for key, row in cast().items()}
@@ -148,7 +183,17 @@ a { color: #123e7a; }
 
 
 def timeline_html(events: pd.DataFrame) -> str:
-    """The printable timeline: one self-contained HTML document, one section (and printed page) per period."""
+    """The printable timeline: one self-contained HTML document, one section (and printed page) per period.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    str
+        An HTML document with its style inlined.
+    """
     sections = "\n".join(_section(events, period) for period in periods())
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import params
-from .data import sites as site_table
+from .package import sites as site_table
 from .selection import attacks
 
 # The cut-off dates the consolidation lesson and its widget allow: a year either side of the handovers.
@@ -39,14 +39,38 @@ GROUPS = ["site", "region", "province", "country", "actor", "event_type", "attri
 
 
 def region_of(province: str, country: str = "Iraq") -> str:
-    """The broad region of a province; places outside Iraq are grouped by country."""
+    """The broad region of a province; places outside Iraq are grouped by country.
+
+    Parameters
+    ----------
+    province : str
+        A province named as in data/events.csv.
+    country : str
+        The country (default Iraq).
+
+    Returns
+    -------
+    str
+        A region (REGIONS), "Other Iraq", or the country.
+    """
     if country != "Iraq":
         return country
     return REGIONS.get(province, "Other Iraq")
 
 
 def handovers(events: pd.DataFrame) -> pd.DataFrame:
-    """The base handovers, one row each, with the site's name and coordinates."""
+    """The base handovers, one row each, with the site's name and coordinates.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        Columns order (1 = first), date, site, name, province, latitude, longitude, summary, source_url, event_id;
+        in date order.
+    """
     rows = events[events["event_type"] == "base_handover"]
     names = site_table()["name"]
     table = rows[["date", "site", "province", "latitude", "longitude", "summary", "source_url", "event_id"]].copy()
@@ -59,7 +83,25 @@ def before_after(events: pd.DataFrame, cutoff, window_days: int, by: str = "site
     """Attacks in equal windows before and after cutoff, per site or region, with whether it was handed over.
 
     With by="site" the table also has `handed_over` (left by the end of the after-window); `sites`
-    keeps only those sites, in that order, with zeros for sites not attacked in either window."""
+    keeps only those sites, in that order, with zeros for sites not attacked in either window.
+
+    Parameters
+    ----------
+    events : DataFrame
+    cutoff : date-like
+        The cut-off date (str YYYY-MM-DD, date or Timestamp).
+    window_days : int
+        Days in each window.
+    by : str
+        A column of GROUPS (site, region, province, country, actor, event_type, attribution).
+    sites : list of str or None
+        Keep only these sites, in this order.
+
+    Returns
+    -------
+    DataFrame
+        Index named `by`; columns before, after, change, and handed_over (bool) when by="site".
+    """
     params.require_positive("window_days", window_days)
     params.require_choice("by", by, GROUPS)
     cutoff = pd.Timestamp(cutoff)
@@ -89,7 +131,21 @@ def before_after(events: pd.DataFrame, cutoff, window_days: int, by: str = "site
 
 
 def attacks_either_side(events: pd.DataFrame, cutoff, window_days: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The attacks in the window_days before cutoff and in the window_days from it (the windows of before_after)."""
+    """The attacks in the window_days before cutoff and in the window_days from it (the windows of before_after).
+
+    Parameters
+    ----------
+    events : DataFrame
+    cutoff : date-like
+        The cut-off date (str YYYY-MM-DD, date or Timestamp).
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    tuple of DataFrame
+        (before, after): the attack rows, with every column of `events`.
+    """
     cutoff = pd.Timestamp(cutoff)
     window = pd.Timedelta(days=window_days)
     found = attacks(events)
@@ -99,7 +155,21 @@ def attacks_either_side(events: pd.DataFrame, cutoff, window_days: int) -> tuple
 
 
 def held_sites_after(events: pd.DataFrame, cutoff, end=None) -> pd.Series:
-    """Attacks from cutoff to end (inclusive; no end: to the last date) on sites never handed over, per site."""
+    """Attacks from cutoff to end (inclusive; no end: to the last date) on sites never handed over, per site.
+
+    Parameters
+    ----------
+    events : DataFrame
+    cutoff : date-like
+        The cut-off date (str YYYY-MM-DD, date or Timestamp).
+    end : date-like or None
+        Last day (default: the last event's).
+
+    Returns
+    -------
+    Series
+        Named `attacks`, index `site`, largest first.
+    """
     cutoff = pd.Timestamp(cutoff)
     handed = set(handovers(events)["site"].astype("object"))
     later = attacks(events)
@@ -112,7 +182,19 @@ def held_sites_after(events: pd.DataFrame, cutoff, end=None) -> pd.Series:
 
 
 def attacks_around_handovers(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
-    """For each handed-over base, attacks on it in the window_days before and after its own handover date."""
+    """For each handed-over base, attacks on it in the window_days before and after its own handover date.
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    DataFrame
+        Columns site, handover (date), before, after; one row per handed-over base.
+    """
     found = attacks(events)
     window = pd.Timedelta(days=window_days)
     rows = []
@@ -125,7 +207,20 @@ def attacks_around_handovers(events: pd.DataFrame, window_days: int) -> pd.DataF
 
 
 def handover_finding(around: pd.DataFrame, window_days: int) -> str:
-    """One sentence on attacks at the handed-over bases, each counted from its own handover date."""
+    """One sentence on attacks at the handed-over bases, each counted from its own handover date.
+
+    Parameters
+    ----------
+    around : DataFrame
+        An attacks_around_handovers() result.
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
     before, after = int(around["before"].sum()), int(around["after"].sum())
     hit = around.loc[around["after"] > 0, "site"].astype(str).tolist()
     where = f" (at {', '.join(hit)})" if hit else ""
@@ -136,7 +231,20 @@ def handover_finding(around: pd.DataFrame, window_days: int) -> str:
 
 
 def shift_finding(by_region: pd.DataFrame, window_days: int) -> str:
-    """One sentence saying whether attacks fell everywhere, rose everywhere, or moved between regions."""
+    """One sentence saying whether attacks fell everywhere, rose everywhere, or moved between regions.
+
+    Parameters
+    ----------
+    by_region : DataFrame
+        A before_after(..., by="region") result.
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
     rose = by_region.index[by_region["change"] > 0].tolist()
     fell = by_region.index[by_region["change"] < 0].tolist()
     before, after = int(by_region["before"].sum()), int(by_region["after"].sum())
@@ -154,7 +262,21 @@ def shift_finding(by_region: pd.DataFrame, window_days: int) -> str:
 
 
 def window_totals(events: pd.DataFrame, cutoff, windows) -> pd.DataFrame:
-    """Total attacks before and after cutoff at each window length, with the change."""
+    """Total attacks before and after cutoff at each window length, with the change.
+
+    Parameters
+    ----------
+    events : DataFrame
+    cutoff : date-like
+        The cut-off date (str YYYY-MM-DD, date or Timestamp).
+    windows : iterable of int
+        Window lengths in days.
+
+    Returns
+    -------
+    DataFrame
+        Index window_days; columns before, after, change.
+    """
     rows = []
     for days in windows:
         before, after = attacks_either_side(events, cutoff, days)
@@ -165,7 +287,20 @@ def window_totals(events: pd.DataFrame, cutoff, windows) -> pd.DataFrame:
 
 
 def window_finding(totals: pd.DataFrame, cutoff) -> str:
-    """One sentence on the window lengths at which attacks fell, and from which they rose, around cutoff."""
+    """One sentence on the window lengths at which attacks fell, and from which they rose, around cutoff.
+
+    Parameters
+    ----------
+    totals : DataFrame
+        A window_totals() result.
+    cutoff : date-like
+        The cut-off date (str YYYY-MM-DD, date or Timestamp).
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
     rose = totals.index[totals["change"] > 0]
     fell = totals.index[totals["change"] < 0]
     first, last = totals.index.min(), totals.index.max()

@@ -16,7 +16,18 @@ MAX_WINDOW_DAYS = 60
 
 
 def side_of(actor: str) -> str:
-    """The side an actor belongs to; an actor with no side is a mistake in this table, not a militia."""
+    """The side an actor belongs to; an actor with no side is a mistake in this table, not a militia.
+
+    Parameters
+    ----------
+    actor : str
+        An actor key.
+
+    Returns
+    -------
+    str
+        One of SIDE_ORDER; a KeyError names an actor with no side.
+    """
     try:
         return SIDES[actor]
     except KeyError:
@@ -24,7 +35,19 @@ def side_of(actor: str) -> str:
 
 
 def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
-    """The attack that opens a cycle, looked up in the data by its date and site."""
+    """The attack that opens a cycle, looked up in the data by its date and site.
+
+    Parameters
+    ----------
+    events : DataFrame
+    cycle : str
+        A key of CYCLES (soleimani, taji, erbil...).
+
+    Returns
+    -------
+    Series
+        The opening attack's row; a LookupError names a cycle whose attack is missing.
+    """
     spec = ALL_CYCLES[cycle]
     rows = events[(events["date"] == pd.Timestamp(spec["start"])) & (events["site"] == spec["site"])]
     if rows.empty:
@@ -33,7 +56,23 @@ def opening_event(events: pd.DataFrame, cycle: str) -> pd.Series:
 
 
 def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.DataFrame:
-    """Every event from the cycle's opening attack to window_days later, one rung each, with side and day."""
+    """Every event from the cycle's opening attack to window_days later, one rung each, with side and day.
+
+    Parameters
+    ----------
+    events : DataFrame
+    cycle : str
+        A key of CYCLES (soleimani, taji, erbil...).
+    window_days : int
+        Days after the opening attack (0: the opening day alone).
+
+    Returns
+    -------
+    DataFrame
+        One row per rung in order: rung, date, day (since the opening), side (categorical, SIDE_ORDER), actor,
+        event_type, site, us_killed, us_wounded, other_killed, killed (blank when no toll), summary, source_name,
+        source_url, event_id.
+    """
     params.require_choice("cycle", cycle, ALL_CYCLES)
     params.require_not_negative("window_days", window_days)
     start = opening_event(events, cycle)["date"]  # a LookupError names the cycle if the data lacks it
@@ -71,7 +110,20 @@ def escalation_ladder(events: pd.DataFrame, cycle: str, window_days: int) -> pd.
 
 def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
     """One row per cycle, within the window: events, militia actions, days with US strikes, days to the first
-    US strike, and the dead and wounded (where a toll is unknown it adds nothing: see strikes_without_toll)."""
+    US strike, and the dead and wounded (where a toll is unknown it adds nothing: see strikes_without_toll).
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    DataFrame
+        Index cycle; columns title, events, militia_actions, us_strike_days, days_to_first_us_strike (Int64),
+        strikes_without_toll, us_killed, us_wounded, other_killed.
+    """
     params.require_positive("window_days", window_days)
     rows = []
     for name, spec in CYCLES.items():
@@ -98,12 +150,32 @@ def compare_cycles(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
 
 
 def deaths_by_side(rungs: pd.DataFrame) -> pd.Series:
-    """Deaths in a ladder (US and others), summed by the side whose action caused them; unknown counts as 0."""
+    """Deaths in a ladder (US and others), summed by the side whose action caused them; unknown counts as 0.
+
+    Parameters
+    ----------
+    rungs : DataFrame
+
+    Returns
+    -------
+    Series
+        int64 deaths per side, every side of SIDE_ORDER listed.
+    """
     return rungs.groupby("side", observed=False)["killed"].sum(min_count=0).fillna(0).astype("int64")
 
 
 def deaths_headline(rungs: pd.DataFrame) -> str:
-    """A chart title stating how many deaths the ladder records and which side's actions caused most."""
+    """A chart title stating how many deaths the ladder records and which side's actions caused most.
+
+    Parameters
+    ----------
+    rungs : DataFrame
+
+    Returns
+    -------
+    Sentence
+        A title.
+    """
     deaths = deaths_by_side(rungs)
     total = int(deaths.sum())
     no_count = int(
@@ -131,7 +203,17 @@ def deaths_headline(rungs: pd.DataFrame) -> str:
 
 
 def unknown_actor_note(rungs: pd.DataFrame) -> Sentence:
-    """A sentence saying how many rungs on the militia row have no known actor, and why they are there."""
+    """A sentence saying how many rungs on the militia row have no known actor, and why they are there.
+
+    Parameters
+    ----------
+    rungs : DataFrame
+
+    Returns
+    -------
+    Sentence
+        One or two sentences.
+    """
     unknown = int((rungs["actor"] == "unknown").sum())
     militia = int((rungs["side"] == MILITIA_SIDE).sum())
     if unknown == 0:

@@ -4,17 +4,45 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from .package import (
+    DATA_DIR,
+    DATAPACKAGE,
+    EVENTS_CSV,
+    DataError,
+    _env_path,
+    _package,
+    attack_types,
+    field_enum,
+    periods,
+    published_counts,
+    rules,
+    schema,
+    sites,
+)
 
-def _env_path(name: str) -> Path | None:
-    """A folder named by an environment variable; empty counts as unset (it would mean the current folder)."""
-    value = os.environ.get(name, "").strip()
-    return Path(value) if value else None
+# Re-exported: the package's readers were here before package.py, and lessons and tests import them from here.
+__all__ = [
+    "CACHE_DIR",
+    "DATA_DIR",
+    "DATAPACKAGE",
+    "DEFAULT_PERIOD",
+    "EVENTS_CSV",
+    "DataError",
+    "attack_types",
+    "field_enum",
+    "load_events",
+    "periods",
+    "published_counts",
+    "rules",
+    "schema",
+    "sites",
+    "validate",
+    "validate_once",
+]
 
 
 def _cache_dir() -> Path:
@@ -23,11 +51,6 @@ def _cache_dir() -> Path:
     home_cache = xdg if xdg is not None and xdg.is_absolute() else Path.home() / ".cache"
     return _env_path("TITFORTAT_CACHE") or home_cache / "titfortat"
 
-
-# The repository's data folder; the package is installed editable from lib/, so it sits two levels up.
-DATA_DIR = _env_path("TITFORTAT_DATA") or Path(__file__).resolve().parents[2] / "data"
-EVENTS_CSV = DATA_DIR / "events.csv"
-DATAPACKAGE = DATA_DIR / "datapackage.json"
 
 COUNT_COLUMNS = ["projectiles", "us_killed", "us_wounded", "other_killed"]
 # The largest count pandas can hold in an Int64 column.
@@ -44,62 +67,6 @@ TYPE_WANTED = {
 }
 
 
-class DataError(ValueError):
-    """A data file breaks the schema; the message names the file, the row and the column."""
-
-    def _render_traceback_(self):  # IPython shows this instead of a traceback
-        return [f"DataError: {self}"]
-
-
-@lru_cache(maxsize=4)
-def _package(path: Path = DATAPACKAGE) -> dict:
-    path = Path(path)
-    try:
-        package = json.loads(path.read_bytes().decode("utf-8"))
-    except OSError as error:
-        raise DataError(f"{path.name} cannot be read: {error.strerror or error}.") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{path.name} is not valid UTF-8 (byte {error.start + 1}); save it as UTF-8.") from None
-    except json.JSONDecodeError as error:
-        raise DataError(
-            f"{path.name} is not valid JSON: {error.msg.lower()} (line {error.lineno}, column {error.colno})."
-        ) from None
-    for key in ["resources", "x-sites", "x-rules"]:
-        if not isinstance(package, dict) or key not in package:
-            raise DataError(f"{path.name} has no {key!r} entry; compare it with the repository's copy.")
-    return package
-
-
-def schema(path: Path = DATAPACKAGE) -> dict:
-    """The Table Schema of events.csv, as stored in the data package."""
-    return _package(Path(path))["resources"][0]["schema"]
-
-
-def field_enum(name: str, path: Path = DATAPACKAGE) -> list[str]:
-    """The allowed values of a categorical column, in the schema's order."""
-    field = next(f for f in schema(path)["fields"] if f["name"] == name)
-    if name == "site":
-        return list(sites(path).index)
-    return list(field["constraints"]["enum"])
-
-
-def rules(path: Path = DATAPACKAGE) -> dict:
-    """Rules beyond the Table Schema (which types are attacks, where coordinates may be blank)."""
-    return _package(Path(path))["x-rules"]
-
-
-def attack_types(path: Path = DATAPACKAGE) -> list[str]:
-    """Event types that count as attacks on US and coalition forces."""
-    return list(rules(path)["attack_types"])
-
-
-def sites(path: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The site list: one row per site key with its name, canonical coordinates and source."""
-    table = pd.DataFrame.from_dict(_package(Path(path))["x-sites"], orient="index")
-    table.index.name = "site"
-    return table
-
-
 def _frictionless_schema(path: Path) -> dict:
     # The site enum lives in x-sites (with coordinates); copy its keys into the field constraint.
     resolved = json.loads(json.dumps(schema(path)))
@@ -110,7 +77,20 @@ def _frictionless_schema(path: Path) -> dict:
 
 
 def validate(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> None:
-    """Raise DataError naming file, line, event_id and column for the first problems found."""
+    """Raise DataError naming file, line, event_id and column for the first problems found.
+
+    Parameters
+    ----------
+    csv_path : Path
+        The events file (default: data/events.csv).
+    package_path : Path
+        The data package (default: data/datapackage.json).
+
+    Returns
+    -------
+    None
+        Raises DataError, one line per problem found (at most 20).
+    """
     import frictionless  # imported here: only loading needs it, not `import titfortat`
 
     csv_path, package_path = Path(csv_path), Path(package_path)
@@ -237,7 +217,20 @@ def _validation_stamp(csv_path: Path, package_path: Path) -> Path:
 
 def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> None:
     """validate(), skipped when these exact file contents already passed these checks (this module's code
-    and frictionless version)."""
+    and frictionless version).
+
+    Parameters
+    ----------
+    csv_path : Path
+        The events file (default: data/events.csv).
+    package_path : Path
+        The data package (default: data/datapackage.json).
+
+    Returns
+    -------
+    None
+        Raises DataError as validate() does.
+    """
     try:
         stamp = _validation_stamp(csv_path, package_path)
     except OSError:  # a missing file: validate() says which, in one sentence
@@ -257,19 +250,29 @@ def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE)
 DEFAULT_PERIOD = "2017-2021"
 
 
-def periods(path: Path = DATAPACKAGE) -> pd.DataFrame:
-    """The periods the dataset covers (x-periods): one row per key, with start, end (dates), title and lessons."""
-    table = pd.DataFrame.from_dict(_package(Path(path))["x-periods"], orient="index")
-    for column in ["start", "end"]:
-        table[column] = pd.to_datetime(table[column])
-    return table
-
-
 def load_events(
     csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE, period: str | None = DEFAULT_PERIOD
 ) -> pd.DataFrame:
     """Validate events.csv against the schema and return the rows of one period (a key of x-periods, or
-    None for every row), with dates, nullable counts and categoricals, sorted by date and event_id."""
+    None for every row), with dates, nullable counts and categoricals, sorted by date and event_id.
+
+    Parameters
+    ----------
+    csv_path : Path
+        The events file (default: data/events.csv).
+    package_path : Path
+        The data package (default: data/datapackage.json).
+    period : str or None
+        A key of x-periods (default DEFAULT_PERIOD, "2017-2021"), or None for every row.
+
+    Returns
+    -------
+    DataFrame
+        One row per event, the CSV's columns in order: date as datetime; latitude, longitude as float; projectiles,
+        us_killed, us_wounded, other_killed as Int64 (blank = unknown); event_type, actor, attribution, site,
+        country, location_precision as categoricals of the schema's values; notes and province as str ("" when
+        blank). Sorted by date and event_id. Raises DataError (a ValueError) naming file, line and column.
+    """
     from . import params
 
     if period is not None:
@@ -316,11 +319,3 @@ def _convert(frame: pd.DataFrame, column: str, convert, name: str) -> None:
             f"{frame[column].iloc[row]!r} cannot be read as {TYPE_WANTED['date' if column == 'date' else 'number']}."
         )
     frame[column] = converted
-
-
-def published_counts(path: Path = DATAPACKAGE) -> pd.DataFrame:
-    """Aggregate attack counts published by officials and news agencies, with their windows and sources."""
-    table = pd.DataFrame(_package(Path(path))["x-published-counts"])
-    for column in ["said_on", "start", "end"]:
-        table[column] = pd.to_datetime(table[column])
-    return table

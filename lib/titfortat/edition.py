@@ -14,7 +14,18 @@ from .static_html import write_html
 
 
 def lesson_title(path: Path) -> str:
-    """The first heading of a notebook."""
+    """The first heading of a notebook.
+
+    Parameters
+    ----------
+    path : Path
+        A notebook.
+
+    Returns
+    -------
+    str
+        Its first heading, or the file's stem.
+    """
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         if cell["cell_type"] == "markdown":
             first = "".join(cell["source"]).splitlines()[0]
@@ -23,7 +34,20 @@ def lesson_title(path: Path) -> str:
 
 
 def build(target: Path = SITE, folder: Path = NOTEBOOKS) -> Path:
-    """Write one HTML page per lesson (plotly.js inlined) and an index page; return the index."""
+    """Write one HTML page per lesson (plotly.js inlined) and an index page; return the index.
+
+    Parameters
+    ----------
+    target : Path
+        Where the pages go (default build/site).
+    folder : Path
+        Where the notebooks are, or go.
+
+    Returns
+    -------
+    Path
+        The index page.
+    """
     target.mkdir(parents=True, exist_ok=True)
     items = []
     for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):

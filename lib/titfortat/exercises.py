@@ -287,7 +287,21 @@ def _keys_by_label() -> dict:
 
 
 def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
-    """Compare a student's answer with the one computed from the data; a hint on a miss."""
+    """Compare a student's answer with the one computed from the data; a hint on a miss.
+
+    Parameters
+    ----------
+    exercise : str
+        The exercise's id ("01.3").
+    answer : any
+        The student's answer.
+    events : DataFrame
+
+    Returns
+    -------
+    CheckResult
+        passed (bool) and a message; shown as a line of text in a notebook.
+    """
     spec = EXERCISES[exercise]
     if answer is ... or answer is None:
         return CheckResult(exercise, False, "replace the `...` with your answer, then run the cell again.")

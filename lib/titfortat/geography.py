@@ -16,17 +16,50 @@ Ring = list[list[float]]
 
 @lru_cache(maxsize=1)
 def borders() -> dict:
-    """The shipped borders: {"countries": {name: [ring]}, "provinces": {name: [ring]}, plus their sources}."""
+    """The shipped borders: {"countries": {name: [ring]}, "provinces": {name: [ring]}, plus their sources}.
+
+    Returns
+    -------
+    dict
+        countries and provinces, each name -> list of rings ([lon, lat] pairs), plus the sources.
+
+    Returns
+    -------
+    dict
+        countries and provinces, each name -> list of rings ([lon, lat] pairs), plus the sources.
+    """
     return json.loads(files("titfortat").joinpath("assets/borders.json").read_text())
 
 
 def provinces() -> dict[str, list[Ring]]:
-    """Iraq's 18 provinces (Natural Earth admin-1), named as in data/events.csv."""
+    """Iraq's 18 provinces (Natural Earth admin-1), named as in data/events.csv.
+
+    Returns
+    -------
+    dict
+        Province name -> list of rings.
+
+    Returns
+    -------
+    dict
+        Province name -> list of rings.
+    """
     return borders()["provinces"]
 
 
 def ring_area(ring: Ring) -> float:
-    """A ring's area in square degrees (shoelace formula)."""
+    """A ring's area in square degrees (shoelace formula).
+
+    Parameters
+    ----------
+    ring : Ring
+        One closed outline.
+
+    Returns
+    -------
+    float
+        Square degrees.
+    """
     return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))) / 2
 
 
@@ -40,7 +73,20 @@ def _inside(lon: float, lat: float, ring: Ring) -> bool:
 
 
 def province_at(lon: float, lat: float) -> str | None:
-    """The Iraqi province containing a point, or None outside Iraq."""
+    """The Iraqi province containing a point, or None outside Iraq.
+
+    Parameters
+    ----------
+    lon : float
+        Longitude, degrees east.
+    lat : float
+        Latitude, degrees north.
+
+    Returns
+    -------
+    str or None
+        A province name.
+    """
     for name, rings in provinces().items():
         if any(_inside(lon, lat, ring) for ring in rings):
             return name
@@ -48,7 +94,22 @@ def province_at(lon: float, lat: float) -> str | None:
 
 
 def km_outside(lon: float, lat: float, province: str) -> float:
-    """How far a point lies outside a province, in km (0 inside it); an equirectangular approximation."""
+    """How far a point lies outside a province, in km (0 inside it); an equirectangular approximation.
+
+    Parameters
+    ----------
+    lon : float
+        Longitude, degrees east.
+    lat : float
+        Latitude, degrees north.
+    province : str
+        A province named as in data/events.csv.
+
+    Returns
+    -------
+    float
+        Kilometres (0 inside).
+    """
     rings = provinces()[province]
     if any(_inside(lon, lat, ring) for ring in rings):
         return 0.0

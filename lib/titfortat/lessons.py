@@ -6,7 +6,7 @@ from __future__ import annotations
 from . import params
 from .consolidation import CUTOFF_RANGE
 from .cycle import MAX_WINDOW_DAYS
-from .data import field_enum, schema
+from .package import field_enum, schema
 from .world import CYCLES
 
 
@@ -20,6 +20,16 @@ def parameters(lesson: str, **values) -> dict:
     the lesson's tables to show text whole.
 
     Raises ParameterError with one sentence naming the parameter, the value and what is allowed.
+
+    Parameters
+    ----------
+    lesson : str
+        The lesson's number ("02").
+
+    Returns
+    -------
+    dict
+        Parameter name -> cleaned value; ParameterError (a ValueError) names a bad one and its allowed values.
     """
     earliest, latest = _date_range()
     rules = {

@@ -99,7 +99,28 @@ def base_map(
     size: pd.Series | None = None,
     n_events: int | None = None,
 ) -> Figure:
-    """Points on a map of Iraq and its neighbours, drawn from shipped borders (no map tiles, no network)."""
+    """Points on a map of Iraq and its neighbours, drawn from shipped borders (no map tiles, no network).
+
+    Parameters
+    ----------
+    points : DataFrame
+        Columns longitude, latitude, the `text` column, and optionally hover.
+    title : str
+        The figure's title.
+    text : str
+        The column whose values label the points.
+    colour : str
+        The markers' colour.
+    size : Series or None
+        Marker sizes (default 12).
+    n_events : int or None
+        The events the source note counts (default: the total drawn).
+
+    Returns
+    -------
+    Figure
+        Borders, province outlines and one marker trace.
+    """
     fig = Figure()
     _draw_iraq(fig)
     _add_places(fig, points, text, colour, size)
@@ -125,7 +146,24 @@ def _bin_of(value: int) -> int:
 
 
 def province_map(counts: pd.Series, title: str, n_events: int | None = None, unit: str = "Attacks") -> Figure:
-    """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province."""
+    """Iraq's provinces shaded by a count (binned), with the number printed in each; hover names the province.
+
+    Parameters
+    ----------
+    counts : Series
+        A count per province (events_by_province()); provinces missing count as 0.
+    title : str
+        The figure's title.
+    n_events : int or None
+        The events the source note counts (default: the total drawn).
+    unit : str
+        What is counted, as the legend's title.
+
+    Returns
+    -------
+    Figure
+        One filled trace per province ring, shaded in PROVINCE_BINS.
+    """
     fig = Figure()
     shown = set()
     for province, rings in geography.provinces().items():
@@ -189,7 +227,26 @@ def province_map(counts: pd.Series, title: str, n_events: int | None = None, uni
 def handover_map(handed: pd.DataFrame, before: pd.DataFrame, after: pd.DataFrame, title: str, n_events: int) -> Figure:
     """The handed-over bases, numbered and named, over circles sized by attacks per place before and after a cut-off.
 
-    `before` and `after` are attacks with coordinates; each is drawn once per place, sized by its count."""
+    `before` and `after` are attacks with coordinates; each is drawn once per place, sized by its count.
+
+    Parameters
+    ----------
+    handed : DataFrame
+        A handovers() result: columns order, site, date, latitude, longitude.
+    before : DataFrame
+        Attacks before the cut-off, with latitude and longitude.
+    after : DataFrame
+        Attacks from the cut-off.
+    title : str
+        The figure's title.
+    n_events : int
+        The attacks in both windows (the note counts attacks).
+
+    Returns
+    -------
+    Figure
+        Borders, the two attack traces and the bases on top.
+    """
     points = handed.assign(
         label=[f"{o} {label_for(s)}" for o, s in zip(handed["order"], handed["site"].astype(str))],
         hover=[f"{label_for(s)}: handed over {d:%d %b %Y}" for s, d in zip(handed["site"].astype(str), handed["date"])],

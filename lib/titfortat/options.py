@@ -35,7 +35,21 @@ STARTING_SCORES = pd.DataFrame(
 
 
 def rank_options(weights: dict, scores: pd.DataFrame = STARTING_SCORES) -> pd.DataFrame:
-    """Weighted score of each option (weights are normalised to sum to 1), best first."""
+    """Weighted score of each option (weights are normalised to sum to 1), best first.
+
+    Parameters
+    ----------
+    weights : dict
+        Criterion -> weight (0 or more; all 0 means equal weights). Unknown criteria are refused.
+    scores : DataFrame
+        Options (index) by criteria (columns), 1 to 5; default STARTING_SCORES.
+
+    Returns
+    -------
+    DataFrame
+        Index: option keys, best first; columns rank, option (its label), one per criterion, score (weighted, 2
+        decimals).
+    """
     params.require_weights("weights", weights, scores.columns)
     weight = pd.Series(weights, dtype=float).reindex(scores.columns).fillna(0)
     if weight.sum() <= 0:

@@ -20,7 +20,24 @@ def _fail(name: str, value, allowed: str):
 
 
 def as_date(name: str, value, earliest: str, latest: str) -> dt.date:
-    """A YYYY-MM-DD string (or date) between earliest and latest, both inclusive."""
+    """A YYYY-MM-DD string (or date) between earliest and latest, both inclusive.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+    earliest : str
+        The first allowed day, YYYY-MM-DD.
+    latest : str
+        The last allowed day, YYYY-MM-DD.
+
+    Returns
+    -------
+    date
+        The day; ParameterError (a ValueError) says what was allowed.
+    """
     allowed = f"a date written YYYY-MM-DD between {earliest} and {latest}"
     if isinstance(value, dt.date):
         day = value if not isinstance(value, dt.datetime) else value.date()
@@ -37,14 +54,46 @@ def as_date(name: str, value, earliest: str, latest: str) -> dt.date:
 
 
 def as_int(name: str, value, low: int, high: int) -> int:
-    """A whole number from low to high."""
+    """A whole number from low to high.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+    low : int
+        The smallest allowed.
+    high : int
+        The largest allowed.
+
+    Returns
+    -------
+    int
+        The number; ParameterError otherwise.
+    """
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         _fail(name, value, f"a whole number from {low} to {high}")
     return value
 
 
 def as_choice(name: str, value, choices: Iterable[str]) -> str:
-    """One of a fixed set of strings."""
+    """One of a fixed set of strings.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+    choices : Iterable[str]
+        The allowed values.
+
+    Returns
+    -------
+    str
+        The value; ParameterError lists the choices otherwise.
+    """
     choices = list(choices)
     if not isinstance(value, str) or value not in choices:
         _fail(name, value, "one of " + ", ".join(choices))
@@ -52,7 +101,22 @@ def as_choice(name: str, value, choices: Iterable[str]) -> str:
 
 
 def as_subset(name: str, value, choices: Iterable[str]) -> list[str]:
-    """A non-empty list of distinct values from a fixed set (a comma-separated string also works)."""
+    """A non-empty list of distinct values from a fixed set (a comma-separated string also works).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+    choices : Iterable[str]
+        The allowed values.
+
+    Returns
+    -------
+    list of str
+        The values, in the order given; ParameterError otherwise.
+    """
     choices = list(choices)
     allowed = "a non-empty list drawn from " + ", ".join(choices)
     items = [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
@@ -70,7 +134,24 @@ def as_subset(name: str, value, choices: Iterable[str]) -> list[str]:
 
 
 def check_order(first: str, first_value, second: str, second_value) -> None:
-    """Refuse a period whose start is after its end."""
+    """Refuse a period whose start is after its end.
+
+    Parameters
+    ----------
+    first : str
+        The first parameter's name.
+    first_value : date
+        Its value.
+    second : str
+        The second parameter's name.
+    second_value : date
+        Its value.
+
+    Returns
+    -------
+    None
+        ParameterError when first_value is after second_value.
+    """
     if first_value > second_value:
         raise ParameterError(
             f"Parameter '{first}' ({first_value}) is after '{second}' ({second_value}); "
@@ -82,32 +163,101 @@ def check_order(first: str, first_value, second: str, second_value) -> None:
 
 
 def require_positive(name: str, value) -> int:
-    """A whole number of at least 1 (a window in days, for example)."""
+    """A whole number of at least 1 (a window in days, for example).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+
+    Returns
+    -------
+    int
+        The value; ParameterError otherwise.
+    """
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         _fail(name, value, "a whole number of at least 1")
     return value
 
 
 def require_not_negative(name: str, value) -> int:
-    """A whole number of 0 or more (a ladder of 0 days is the opening day alone)."""
+    """A whole number of 0 or more (a ladder of 0 days is the opening day alone).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+
+    Returns
+    -------
+    int
+        The value; ParameterError otherwise.
+    """
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         _fail(name, value, "a whole number of 0 or more")
     return value
 
 
 def require_choice(name: str, value, choices: Iterable[str]) -> str:
-    """One of the given keys (a cycle, a column to group by)."""
+    """One of the given keys (a cycle, a column to group by).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+    choices : Iterable[str]
+        The allowed values.
+
+    Returns
+    -------
+    str
+        The value; ParameterError lists the choices otherwise.
+    """
     return as_choice(name, value, choices)
 
 
 def require_rows(frame, what: str) -> None:
-    """Refuse an empty frame where nothing sensible can be drawn or computed."""
+    """Refuse an empty frame where nothing sensible can be drawn or computed.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any table.
+    what : str
+        What was to be drawn or computed, for the message.
+
+    Returns
+    -------
+    None
+        ParameterError when the frame has no rows.
+    """
     if len(frame) == 0:
         raise ParameterError(f"Nothing matched: {what} got no rows (were the filters or the period too narrow?).")
 
 
 def require_weights(name: str, weights, criteria: Iterable[str]) -> dict:
-    """A mapping from known criteria to weights of 0 or more."""
+    """A mapping from known criteria to weights of 0 or more.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    weights : dict
+        Criterion -> weight.
+    criteria : iterable of str
+        The known criteria.
+
+    Returns
+    -------
+    dict
+        The weights; ParameterError names an unknown criterion or a bad weight.
+    """
     criteria = list(criteria)
     allowed = "a dict of weights of 0 or more for " + ", ".join(criteria)
     if not isinstance(weights, dict):

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .data import DATA_DIR
+from .package import DATA_DIR
 from .params import ParameterError
 
 # docs/ sits beside data/ in the repository; the package is installed editable from lib/, as data.py assumes.
@@ -30,20 +30,53 @@ class Markdown(str):
 
 
 def anchor(heading: str) -> str:
-    """The link anchor of a heading (GitHub's rule: lowercase, drop punctuation, spaces to hyphens)."""
+    """The link anchor of a heading (GitHub's rule: lowercase, drop punctuation, spaces to hyphens).
+
+    Parameters
+    ----------
+    heading : str
+        A glossary heading.
+
+    Returns
+    -------
+    str
+        The anchor, without "#".
+    """
     text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
     return text.replace(" ", "-")
 
 
 def heading_names(heading: str) -> list[str]:
-    """The names a heading answers to: the term and, if it has one, the part in brackets."""
+    """The names a heading answers to: the term and, if it has one, the part in brackets.
+
+    Parameters
+    ----------
+    heading : str
+        A glossary heading.
+
+    Returns
+    -------
+    list of str
+        One or two names.
+    """
     match = re.fullmatch(r"(.+?)\s*\((.+)\)", heading.strip())
     return [match.group(1), match.group(2)] if match else [heading.strip()]
 
 
 @lru_cache(maxsize=2)
 def glossary_entries(path: Path = GLOSSARY_MD) -> dict[str, str]:
-    """Every glossary entry, heading -> its markdown (heading line included)."""
+    """Every glossary entry, heading -> its markdown (heading line included).
+
+    Parameters
+    ----------
+    path : Path
+        The file to read (default: the repository's).
+
+    Returns
+    -------
+    dict
+        Heading -> its markdown.
+    """
     entries, heading, lines = {}, None, []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.startswith("### "):
@@ -77,7 +110,20 @@ def _unknown(kind: str, value, known: list[str]) -> ParameterError:
 
 
 def glossary(term: str, path: Path = GLOSSARY_MD) -> Markdown:
-    """The glossary entry for a term, its abbreviation or another spelling (any case), as markdown."""
+    """The glossary entry for a term, its abbreviation or another spelling (any case), as markdown.
+
+    Parameters
+    ----------
+    term : str
+        A term, its abbreviation or another spelling.
+    path : Path
+        The file to read (default: the repository's).
+
+    Returns
+    -------
+    Markdown
+        The entry; ParameterError (a ValueError) suggests the closest terms for an unknown one.
+    """
     entries = glossary_entries(Path(path))
     names = {}
     for heading, body in entries.items():
@@ -91,13 +137,37 @@ def glossary(term: str, path: Path = GLOSSARY_MD) -> Markdown:
 
 @lru_cache(maxsize=2)
 def cast(path: Path = ACTORS_CSV) -> dict[str, dict]:
-    """The cast of characters from data/actors.csv, key -> row."""
+    """The cast of characters from data/actors.csv, key -> row.
+
+    Parameters
+    ----------
+    path : Path
+        The file to read (default: the repository's).
+
+    Returns
+    -------
+    dict
+        Actor key -> its row (key, name, kind, description, source_url, source_name).
+    """
     with open(path, encoding="utf-8", newline="") as handle:
         return {row["key"]: row for row in csv.DictReader(handle)}
 
 
 def who(key: str, path: Path = ACTORS_CSV) -> Markdown:
-    """The cast entry for an actor key (e.g. 'kataib_hezbollah') as markdown: name, kind, description, source."""
+    """The cast entry for an actor key (e.g. 'kataib_hezbollah') as markdown: name, kind, description, source.
+
+    Parameters
+    ----------
+    key : str
+        An actor key.
+    path : Path
+        The file to read (default: the repository's).
+
+    Returns
+    -------
+    Markdown
+        The entry; ParameterError (a ValueError) suggests the closest keys for an unknown one.
+    """
     rows = cast(Path(path))
     if key not in rows:
         raise _unknown("cast (data/actors.csv)", key, list(rows))
@@ -110,7 +180,18 @@ def who(key: str, path: Path = ACTORS_CSV) -> Markdown:
 
 @lru_cache(maxsize=2)
 def spellings(path: Path = SPELLINGS_CSV) -> list[tuple[str, list[str]]]:
-    """The one-spelling table: (preferred form, its variants) per row of data/spellings.csv."""
+    """The one-spelling table: (preferred form, its variants) per row of data/spellings.csv.
+
+    Parameters
+    ----------
+    path : Path
+        The file to read (default: the repository's).
+
+    Returns
+    -------
+    list of tuple
+        (preferred form, list of variants), one per row.
+    """
     with open(path, encoding="utf-8", newline="") as handle:
         return [(row["preferred"], [v for v in row["variants"].split("|") if v]) for row in csv.DictReader(handle)]
 
@@ -124,7 +205,20 @@ def _word(form: str, flags: int = 0) -> re.Pattern:
 
 
 def spelling_hits(text: str, table: list[tuple[str, list[str]]] | None = None) -> list[tuple[str, str]]:
-    """The (variant, preferred) pairs found in one line of text, URLs left out; case matters for variants only."""
+    """The (variant, preferred) pairs found in one line of text, URLs left out; case matters for variants only.
+
+    Parameters
+    ----------
+    text : str
+        One line of text.
+    table : list of tuple or None
+        A spellings() result (default: data/spellings.csv's).
+
+    Returns
+    -------
+    list of tuple
+        (variant found, preferred form) pairs.
+    """
     table = spellings() if table is None else table
     text = _URL.sub(" ", text.replace("\u2019", "'"))
     hits = []

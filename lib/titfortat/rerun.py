@@ -42,7 +42,20 @@ class Run:
 
 
 def find_notebooks(names: list[str], folder: Path = NOTEBOOKS) -> list[Path]:
-    """The lesson notebooks named (by file name, stem or number prefix such as '02'), or all of them."""
+    """The lesson notebooks named (by file name, stem or number prefix such as '02'), or all of them.
+
+    Parameters
+    ----------
+    names : list of str
+        Notebook names, stems or number prefixes; empty for all.
+    folder : Path
+        Where the notebooks are, or go.
+
+    Returns
+    -------
+    list of Path
+        The notebooks, in the order named; RunError (a ValueError) lists the choices for a name that matches none.
+    """
     every = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
     if not names:
         return every
@@ -61,6 +74,16 @@ def notebook_parameters(path: Path) -> dict:
 
     Read with ast rather than papermill.inspect_notebook (the tests check they agree), so planning a run
     does not import papermill in the main process before the workers start.
+
+    Parameters
+    ----------
+    path : Path
+        A notebook.
+
+    Returns
+    -------
+    dict
+        Parameter name -> default value.
     """
     for cell in json.loads(Path(path).read_text(encoding="utf-8"))["cells"]:
         if "parameters" in cell.get("metadata", {}).get("tags", []):
@@ -74,7 +97,18 @@ def notebook_parameters(path: Path) -> dict:
 
 
 def parse_value(text: str):
-    """Read a command-line value as JSON where it parses (numbers, lists, true/false), else as a string."""
+    """Read a command-line value as JSON where it parses (numbers, lists, true/false), else as a string.
+
+    Parameters
+    ----------
+    text : str
+        A value from the command line.
+
+    Returns
+    -------
+    any
+        The parsed JSON value, or the text.
+    """
     try:
         return json.loads(text)
     except json.JSONDecodeError:
@@ -82,7 +116,24 @@ def parse_value(text: str):
 
 
 def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None, folder: Path = BUILD) -> list[Run]:
-    """One run per notebook, or per notebook and sweep value; unknown parameter names are refused."""
+    """One run per notebook, or per notebook and sweep value; unknown parameter names are refused.
+
+    Parameters
+    ----------
+    notebooks : list of Path
+        From find_notebooks().
+    overrides : dict
+        Parameter name -> value, for every run.
+    sweep : tuple or None
+        (parameter name, list of values): one run per value.
+    folder : Path
+        Where the notebooks are, or go.
+
+    Returns
+    -------
+    list of Run
+        RunError names a parameter a notebook does not have.
+    """
     runs = []
     for path in notebooks:
         known = notebook_parameters(path)
@@ -102,7 +153,22 @@ def plan(notebooks: list[Path], overrides: dict, sweep: tuple[str, list] | None,
 
 
 def output_path(path: Path, parameters: dict, folder: Path = BUILD) -> Path:
-    """build/rerun/<stem>[__name-value...].ipynb, with characters unsafe in file names replaced."""
+    """build/rerun/<stem>[__name-value...].ipynb, with characters unsafe in file names replaced.
+
+    Parameters
+    ----------
+    path : Path
+        The notebook.
+    parameters : dict
+        The run's parameters.
+    folder : Path
+        Where the notebooks are, or go.
+
+    Returns
+    -------
+    Path
+        The executed notebook's path.
+    """
     suffix = "".join(f"__{k}-{v}" for k, v in sorted(parameters.items()))
     return folder / (path.stem + re.sub(r"[^A-Za-z0-9_.,=-]+", "_", suffix) + ".ipynb")
 
@@ -122,7 +188,18 @@ def _start_worker(stop) -> None:
 
 
 def execute(run: Run) -> Run:
-    """Execute one notebook with papermill and write its HTML copy; errors are recorded, not raised."""
+    """Execute one notebook with papermill and write its HTML copy; errors are recorded, not raised.
+
+    Parameters
+    ----------
+    run : Run
+        One planned run.
+
+    Returns
+    -------
+    Run
+        The same run, with seconds and error filled in.
+    """
     if _STOP is not None and _STOP.is_set():  # queued before the Ctrl-C, taken after it
         run.error = "cancelled"
         return run
@@ -170,7 +247,20 @@ def run_all(runs: list[Run], jobs: int) -> list[Run]:
     """Execute the runs, `jobs` at a time, with a progress bar; results in the order planned.
 
     On Ctrl-C: queued runs are cancelled, running notebooks' kernels are shut down, their partial
-    outputs removed, and Interrupted is raised with the runs that had finished."""
+    outputs removed, and Interrupted is raised with the runs that had finished.
+
+    Parameters
+    ----------
+    runs : list[Run]
+        Runs as plan() makes them.
+    jobs : int
+        Notebooks run at once.
+
+    Returns
+    -------
+    list of Run
+        In the order planned; Interrupted (with the finished runs) on Ctrl-C.
+    """
     from tqdm import tqdm
 
     done = {}
@@ -220,7 +310,18 @@ def _remove_outputs(run: Run) -> None:
 
 
 def summary_table(runs: list[Run]) -> str:
-    """A plain-text table: notebook, parameters, seconds, ok or the error."""
+    """A plain-text table: notebook, parameters, seconds, ok or the error.
+
+    Parameters
+    ----------
+    runs : list[Run]
+        Runs as plan() makes them.
+
+    Returns
+    -------
+    str
+        One line per run, under a header.
+    """
     rows = [("notebook", "parameters", "seconds", "result")]
     for run in runs:
         params = ", ".join(f"{k}={v!r}" for k, v in run.parameters.items()) or "(defaults)"
@@ -230,6 +331,18 @@ def summary_table(runs: list[Run]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: plan the runs, execute them, print the summary; errors become an exit status.
+
+    Parameters
+    ----------
+    argv : list of str or None
+        The arguments (default: sys.argv).
+
+    Returns
+    -------
+    int
+        Exit status: 0 all ran, 1 a run failed or a name was unknown, 130 interrupted.
+    """
     parser = argparse.ArgumentParser(prog="python -m titfortat.rerun", description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="notebooks by name or number (default: all)")
     parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"))

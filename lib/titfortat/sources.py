@@ -6,7 +6,18 @@ import pandas as pd
 
 
 def outlet(source_name: str) -> str:
-    """The outlet a row was read at: "Reuters via Hurriyet" and "Reuters" both count as Reuters."""
+    """The outlet a row was read at: "Reuters via Hurriyet" and "Reuters" both count as Reuters.
+
+    Parameters
+    ----------
+    source_name : str
+        A row's source_name.
+
+    Returns
+    -------
+    str
+        The outlet's name.
+    """
     return source_name.split(" via ")[0].strip()
 
 
@@ -21,7 +32,17 @@ def _link(url: str) -> str:
 
 
 def bibliography(events: pd.DataFrame) -> str:
-    """Markdown: one section per outlet (most cited first), one line per cited report with the events it supports."""
+    """Markdown: one section per outlet (most cited first), one line per cited report with the events it supports.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    str
+        Markdown for docs/sources.md.
+    """
     table = events.assign(outlet=events["source_name"].map(outlet))
     counts = table.groupby("outlet")["source_url"].nunique().sort_values(ascending=False, kind="stable")
     lines = [

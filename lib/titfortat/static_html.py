@@ -18,7 +18,18 @@ WIDGET_NOTE = (
 
 
 def without_live_widgets(notebook):
-    """The notebook with each widget output replaced by WIDGET_NOTE and no stored widget state."""
+    """The notebook with each widget output replaced by WIDGET_NOTE and no stored widget state.
+
+    Parameters
+    ----------
+    notebook : NotebookNode
+        A notebook read with nbformat.
+
+    Returns
+    -------
+    NotebookNode
+        The same notebook, changed in place.
+    """
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
@@ -28,7 +39,18 @@ def without_live_widgets(notebook):
 
 
 def script_json(value) -> str:
-    """JSON safe inside an HTML <script> element: no '</script>' or '<!--' in data can end or bend it."""
+    """JSON safe inside an HTML <script> element: no '</script>' or '<!--' in data can end or bend it.
+
+    Parameters
+    ----------
+    value : any
+        Data that json.dumps accepts.
+
+    Returns
+    -------
+    str
+        JSON text with <, >, &, U+2028 and U+2029 escaped.
+    """
     text = json.dumps(value)
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
@@ -44,7 +66,18 @@ def _html_exporter():
 
 
 def write_html(notebook_path: Path) -> Path:
-    """A static HTML copy with plotly.js embedded once, so figures draw with no network."""
+    """A static HTML copy with plotly.js embedded once, so figures draw with no network.
+
+    Parameters
+    ----------
+    notebook_path : Path
+        An executed notebook.
+
+    Returns
+    -------
+    Path
+        The HTML file written beside the notebook.
+    """
     import nbformat
 
     notebook = without_live_widgets(nbformat.read(notebook_path, as_version=4))

@@ -24,7 +24,19 @@ ANSWERED = {
 
 
 def event_study_headline(summary: pd.Series, window_days: int) -> str:
-    """A figure title that asks the question and states the answer with its uncertainty at this window."""
+    """A figure title that asks the question and states the answer with its uncertainty at this window.
+
+    Parameters
+    ----------
+    summary : Series
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    str
+        The title: the question, then the numbers and what they can say.
+    """
     n = int(summary["cases"])
     numbers = (
         f"{window_days}-day windows, {n} episodes: {int(summary['rose'])} rose, {int(summary['fell'])} fell; "
@@ -39,7 +51,18 @@ def event_study_headline(summary: pd.Series, window_days: int) -> str:
 
 
 def sweep_finding(sweep: pd.DataFrame) -> str:
-    """What merging overlapping strike days does to the mean change, and where the episodes' interval lies."""
+    """What merging overlapping strike days does to the mean change, and where the episodes' interval lies.
+
+    Parameters
+    ----------
+    sweep : DataFrame
+        A window_sweep() result.
+
+    Returns
+    -------
+    str
+        One sentence.
+    """
     windows = sweep.index.tolist()
     by_day, merged = sweep["per_strike_day"], sweep["mean_change"]
     sides = sorted(set(sweep["interval"]))
@@ -62,7 +85,17 @@ def sweep_finding(sweep: pd.DataFrame) -> str:
 
 
 def answered_attacks(events: pd.DataFrame) -> pd.DataFrame:
-    """Each strike day with the attacks its rows say it answered (see ANSWERED) and the deaths recorded in them."""
+    """Each strike day with the attacks its rows say it answered (see ANSWERED) and the deaths recorded in them.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        Columns strike_day, answered (attacks), killed (deaths in them, blanks as 0), event_ids (list).
+    """
     found = attacks(events)
     rows = []
     for day in strike_days(events)["date"]:
@@ -85,7 +118,19 @@ def answered_attacks(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def regression_note(events: pd.DataFrame, window_days: int) -> str:
-    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies."""
+    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies.
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    str
+        Two to four sentences.
+    """
     study = event_study(events, window_days)
     before, typical = study["before"].mean(), typical_window(events, window_days)
     answered = answered_attacks(events)
@@ -122,7 +167,19 @@ def _union(found: pd.DataFrame, spans) -> pd.DataFrame:
 
 
 def lethality_finding(events: pd.DataFrame, window_days: int) -> str:
-    """Deaths recorded in the attacks before and after the strike episodes, each attack counted once, with its rows."""
+    """Deaths recorded in the attacks before and after the strike episodes, each attack counted once, with its rows.
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    str
+        Two sentences, naming each deadly attack's id and toll.
+    """
     found = study_attacks(events, False)
     window, day = pd.Timedelta(days=window_days), pd.Timedelta(days=1)
     groups = episode_windows(events, window_days, True)

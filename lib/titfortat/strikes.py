@@ -11,7 +11,17 @@ from .selection import attacks, between
 
 
 def strike_days(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per day with a US strike (strikes on the same day count once), with the sites struck."""
+    """One row per day with a US strike (strikes on the same day count once), with the sites struck.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        Columns date, sites (comma-separated keys), country; one row per day with a US strike.
+    """
     strikes = events[events["event_type"] == "us_strike"]
     grouped = strikes.groupby("date", observed=True).agg(
         sites=("site", lambda s: ", ".join(sorted(set(s.astype("object"))))),
@@ -30,7 +40,17 @@ T_90 = {1: 6.314, 2: 2.920, 3: 2.353, 4: 2.132, 5: 2.015, 6: 1.943, 7: 1.895, 8:
 
 
 def militia_attacks(events: pd.DataFrame) -> pd.DataFrame:
-    """Attacks on US and coalition targets by anyone but a state (Iran's own missile salvos left out)."""
+    """Attacks on US and coalition targets by anyone but a state (Iran's own missile salvos left out).
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        The same columns, attacks whose actor is not a state (STATE_ACTORS).
+    """
     found = attacks(events)
     return found[~found["actor"].astype("object").isin(STATE_ACTORS)]
 
@@ -41,7 +61,19 @@ def killed_in(rows: pd.DataFrame) -> int:
 
 
 def episodes(events: pd.DataFrame, window_days: int) -> list[list[pd.Timestamp]]:
-    """Strike days grouped into episodes: a strike day inside the previous one's window joins its episode."""
+    """Strike days grouped into episodes: a strike day inside the previous one's window joins its episode.
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+
+    Returns
+    -------
+    list of list of Timestamp
+        The strike days of each episode, in date order.
+    """
     groups: list[list[pd.Timestamp]] = []
     for day in strike_days(events)["date"]:
         if groups and (day - groups[-1][-1]).days <= window_days:
@@ -74,7 +106,24 @@ def event_study(
     With merge (the default), strike days inside another's window form one episode, counted from the day
     before its first strike and from the day after its last, so no attack is counted twice; without it,
     each strike day is a case. Only militia attacks count unless include_states; `last_attack` is the
-    latest attack before the episode and `days_since` how long before its first strike it came."""
+    latest attack before the episode and `days_since` how long before its first strike it came.
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+    include_states : bool
+        Count Iran's own missile strikes too (default: militia attacks only).
+    merge : bool
+        Merge strike days inside another's window into one episode (default) or count each day.
+
+    Returns
+    -------
+    DataFrame
+        One row per episode: episode (its dates), first_strike, before, after, change, killed_before, killed_after,
+        last_attack, days_since (Int64, blank when no attack came before).
+    """
     params.require_positive("window_days", window_days)
     found = study_attacks(events, include_states)
     window = pd.Timedelta(days=window_days)
@@ -117,7 +166,18 @@ def mean_change(study: pd.DataFrame) -> pd.Series:
     """Mean change in attacks after a strike episode, with a 90% Student t interval and the count that rose and fell.
 
     The t interval widens as cases get fewer; a percentile bootstrap cannot reach beyond the few values
-    seen and so understates the uncertainty of a mean over four or five cases."""
+    seen and so understates the uncertainty of a mean over four or five cases.
+
+    Parameters
+    ----------
+    study : DataFrame
+
+    Returns
+    -------
+    Series
+        cases, rose, fell, mean_before, mean_after, mean_change, low, high (the 90% interval); with no cases the
+        same keys, the means and interval NaN.
+    """
     changes = study["change"].to_numpy(dtype=float)
     n = len(changes)
     mean = changes.mean() if n else np.nan
@@ -137,7 +197,17 @@ def mean_change(study: pd.DataFrame) -> pd.Series:
 
 
 def interval_side(summary: pd.Series) -> str:
-    """Where the interval lies: "above zero", "below zero" or "spans zero"."""
+    """Where the interval lies: "above zero", "below zero" or "spans zero".
+
+    Parameters
+    ----------
+    summary : Series
+
+    Returns
+    -------
+    str
+        "above zero", "below zero" or "spans zero".
+    """
     if summary["low"] > 0:
         return "above zero"
     if summary["high"] < 0:
@@ -146,7 +216,21 @@ def interval_side(summary: pd.Series) -> str:
 
 
 def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) -> pd.DataFrame:
-    """At each window: the mean change per strike day (overlaps counted twice) and per episode, with its interval."""
+    """At each window: the mean change per strike day (overlaps counted twice) and per episode, with its interval.
+
+    Parameters
+    ----------
+    events : DataFrame
+    windows : iterable of int
+        Window lengths in days.
+    include_states : bool
+        Count Iran's own missile strikes too (default: militia attacks only).
+
+    Returns
+    -------
+    DataFrame
+        Index window_days; columns per_strike_day, episodes, mean_change, low, high, interval (as interval_side).
+    """
     rows = []
     for days in windows:
         by_day = mean_change(event_study(events, days, include_states, merge=False))
@@ -166,7 +250,21 @@ def window_sweep(events: pd.DataFrame, windows, include_states: bool = False) ->
 
 
 def typical_window(events: pd.DataFrame, window_days: int, include_states: bool = False) -> float:
-    """Mean attacks in Iraq per window_days over the study period (first strike day's window to the last)."""
+    """Mean attacks in Iraq per window_days over the study period (first strike day's window to the last).
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        Days in each window.
+    include_states : bool
+        Count Iran's own missile strikes too (default: militia attacks only).
+
+    Returns
+    -------
+    float
+        Attacks per window_days, averaged over the study period.
+    """
     found = study_attacks(events, include_states)
     days = strike_days(events)["date"]
     start, end = days.min() - pd.Timedelta(days=window_days), days.max() + pd.Timedelta(days=window_days)
@@ -175,7 +273,19 @@ def typical_window(events: pd.DataFrame, window_days: int, include_states: bool 
 
 
 def monthly_counts(events: pd.DataFrame, months) -> pd.Series:
-    """Militia attacks in each of the given months ("YYYY-MM"), in that order."""
+    """Militia attacks in each of the given months ("YYYY-MM"), in that order.
+
+    Parameters
+    ----------
+    events : DataFrame
+    months : iterable of str
+        Months as "YYYY-MM".
+
+    Returns
+    -------
+    Series
+        Named `attacks`, indexed by the months given.
+    """
     found = militia_attacks(events)
     labels = found["date"].dt.strftime("%Y-%m")
     return pd.Series({m: int((labels == m).sum()) for m in months}, name="attacks")

@@ -62,13 +62,35 @@ class Figure(go.Figure):
 
 
 def describe(fig: go.Figure) -> str:
-    """The figure's one-line text description."""
+    """The figure's one-line text description.
+
+    Parameters
+    ----------
+    fig : go.Figure
+        A figure built here.
+
+    Returns
+    -------
+    str
+        "Figure: " and the description (or the title).
+    """
     meta = fig.layout.meta or {}
     return f"Figure: {meta.get('description', fig.layout.title.text or '')}"
 
 
 def colour_for(key: str) -> str:
-    """The collection's colour for an event type or side, grey for anything else."""
+    """The collection's colour for an event type or side, grey for anything else.
+
+    Parameters
+    ----------
+    key : str
+        A vocabulary, actor or site key.
+
+    Returns
+    -------
+    str
+        A hex colour.
+    """
     return EVENT_TYPE_COLOURS.get(key) or SIDE_COLOURS.get(key) or OKABE_ITO["grey"]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import geography
-from .data import attack_types
+from .package import attack_types
 from .prose import Sentence
 from .selection import attacks, between, named_events
 from .world import MILESTONES
@@ -18,7 +18,26 @@ def events_per_month(
     """Count events per calendar month, one column per value of `by` seen; months with none are 0.
 
     With `top`, only the `top` most frequent values keep a column and the rest are summed as "other"
-    (a chart can give distinct colours to a handful of categories, not to forty sites)."""
+    (a chart can give distinct colours to a handful of categories, not to forty sites).
+
+    Parameters
+    ----------
+    events : DataFrame
+    by : str
+        The column whose values become the table's columns (event_type, site, actor...).
+    start : date-like or None
+        First month shown (default: the first event's).
+    end : date-like or None
+        Last month shown (default: the last event's).
+    top : int or None
+        Keep a column for only this many of the most frequent values.
+
+    Returns
+    -------
+    DataFrame
+        Index `month` (first day of each month, every month from start to end); one int64 column per value of `by`
+        (plus "other" with `top`).
+    """
     if events.empty and (start is None or end is None):  # no dates to span: an empty table
         return pd.DataFrame(index=pd.DatetimeIndex([], name="month"), dtype="int64").rename_axis(columns=by)
     start = pd.Timestamp(start if start is not None else events["date"].min()).to_period("M")
@@ -38,12 +57,40 @@ def events_per_month(
 
 
 def attacks_per_month(events: pd.DataFrame, by: str = "event_type", start=None, end=None) -> pd.DataFrame:
-    """Count attacks per calendar month, one column per value of `by`; months with none are 0."""
+    """Count attacks per calendar month, one column per value of `by`; months with none are 0.
+
+    Parameters
+    ----------
+    events : DataFrame
+    by : str
+        The column whose values become the table's columns.
+    start : date-like or None
+        First month shown (default: the first attack's).
+    end : date-like or None
+        Last month shown (default: the last attack's).
+
+    Returns
+    -------
+    DataFrame
+        Index `month`; one int64 column per value of `by`.
+    """
     return events_per_month(attacks(events), by=by, start=start, end=end)
 
 
 def count_by(events: pd.DataFrame, column: str) -> pd.Series:
-    """How many events fall under each value of column, largest first, values with none dropped."""
+    """How many events fall under each value of column, largest first, values with none dropped.
+
+    Parameters
+    ----------
+    events : DataFrame
+    column : str
+        The column to count by.
+
+    Returns
+    -------
+    Series
+        Named `events`, indexed by the column's values, largest first.
+    """
     counts = events[column].astype("object").value_counts()
     counts.index.name = column
     return counts.rename("events")
@@ -51,13 +98,33 @@ def count_by(events: pd.DataFrame, column: str) -> pd.Series:
 
 def attacks_by_province(events: pd.DataFrame) -> pd.Series:
     """Attacks in Iraq per province, all 18 provinces listed (zero where none); attacks located only to
-    "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"]."""
+    "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"].
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    Series
+        Named `attacks`, index `province` (18 rows, largest first); attrs["unplaced"] counts the attacks left out.
+    """
     return events_by_province(attacks(events)).rename("attacks")
 
 
 def events_by_province(found: pd.DataFrame) -> pd.Series:
     """The given events in Iraq per province, all 18 provinces listed (zero where none); events located
-    only to "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"]."""
+    only to "Iraq" or outside it are left out, and counted in the series' attrs["unplaced"].
+
+    Parameters
+    ----------
+    found : DataFrame
+
+    Returns
+    -------
+    Series
+        Named `events`, index `province` (18 rows, largest first); attrs["unplaced"] counts the rows left out.
+    """
     in_iraq = found[(found["country"] == "Iraq") & (found["province"].fillna("") != "")]
     counts = in_iraq["province"].astype("object").value_counts().reindex(list(geography.provinces()), fill_value=0)
     counts.index.name = "province"
@@ -67,19 +134,60 @@ def events_by_province(found: pd.DataFrame) -> pd.Series:
 
 
 def noun_for(types) -> str:
-    """What a chart of these event types counts: "Attacks" when every type is an attack, else "Events"."""
+    """What a chart of these event types counts: "Attacks" when every type is an attack, else "Events".
+
+    Parameters
+    ----------
+    types : iterable of str
+        Event types.
+
+    Returns
+    -------
+    str
+        "Attacks" or "Events".
+    """
     return "Attacks" if set(types) <= set(attack_types()) else "Events"
 
 
 def weeks_with_events(events: pd.DataFrame, start, end) -> tuple[int, int]:
-    """(weeks with at least one of the events, weeks in all) for the Monday-to-Sunday weeks touching start..end."""
+    """(weeks with at least one of the events, weeks in all) for the Monday-to-Sunday weeks touching start..end.
+
+    Parameters
+    ----------
+    events : DataFrame
+    start : date-like
+        First day, inclusive.
+    end : date-like
+        Last day, inclusive.
+
+    Returns
+    -------
+    tuple of int
+        (weeks with at least one event, weeks in all).
+    """
     weeks = pd.period_range(pd.Timestamp(start), pd.Timestamp(end), freq="W-SUN")
     seen = set(between(events, start, end)["date"].dt.to_period("W-SUN"))
     return len(seen & set(weeks)), len(weeks)
 
 
 def weekly_reading(events: pd.DataFrame, start, end, noun: str = "events") -> str:
-    """A sentence saying in how many of the weeks from start to end at least one of the events fell."""
+    """A sentence saying in how many of the weeks from start to end at least one of the events fell.
+
+    Parameters
+    ----------
+    events : DataFrame
+    start : date-like
+        First day, inclusive.
+    end : date-like
+        Last day, inclusive.
+    noun : str
+        What one event is called in the sentence ("attack").
+
+    Returns
+    -------
+    Sentence
+        One sentence (a str that renders as text in a notebook).
+    """
     seen, weeks = weeks_with_events(events, start, end)
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     return Sentence(
@@ -92,7 +200,20 @@ def weekly_reading(events: pd.DataFrame, start, end, noun: str = "events") -> st
 
 def monthly_reading(monthly: pd.DataFrame, noun: str = "events") -> str:
     """Two sentences that read a per-month count table: the total, the busiest month, the empty months
-    and the first month with three or more (where a sustained rise could begin)."""
+    and the first month with three or more (where a sustained rise could begin).
+
+    Parameters
+    ----------
+    monthly : DataFrame
+        A per-month count table from events_per_month().
+    noun : str
+        What the events are called in the sentence ("attacks").
+
+    Returns
+    -------
+    Sentence
+        One or two sentences.
+    """
     per_month = monthly.sum(axis=1)
     if per_month.sum() == 0:
         return Sentence(f"The chart holds no {noun} for these settings.")
@@ -111,7 +232,17 @@ def monthly_reading(monthly: pd.DataFrame, noun: str = "events") -> str:
 
 
 def attacks_per_year(events: pd.DataFrame) -> pd.Series:
-    """Count attacks per calendar year, years from the first to the last event included."""
+    """Count attacks per calendar year, years from the first to the last event included.
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    Series
+        Named `attacks`, index `year`, every year from the first event's to the last's (0 where none).
+    """
     found = attacks(events)
     if events.empty:
         return pd.Series(dtype="int64", name="attacks").rename_axis("year")
@@ -122,14 +253,34 @@ def attacks_per_year(events: pd.DataFrame) -> pd.Series:
 
 
 def casualties(events: pd.DataFrame) -> pd.Series:
-    """Total US killed, US wounded and others killed over the given events (unknowns count as 0)."""
+    """Total US killed, US wounded and others killed over the given events (unknowns count as 0).
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    Series
+        us_killed, us_wounded, other_killed (int64 totals; blanks count as 0, so these are lower bounds).
+    """
     return events[["us_killed", "us_wounded", "other_killed"]].sum().astype("int64")
 
 
 def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
     """Published attack counts (from the data package) beside the attacks this dataset has in the same window:
-    only the counts whose window starts in a period the given events come from (see data.periods)."""
-    from .data import periods, published_counts
+    only the counts whose window starts in a period the given events come from (see data.periods).
+
+    Parameters
+    ----------
+    events : DataFrame
+
+    Returns
+    -------
+    DataFrame
+        Columns who, start, end, what, count (published), in_dataset, share (in_dataset / count), source_url.
+    """
+    from .package import periods, published_counts
 
     table = published_counts().copy()
     spans = [(s, e) for s, e in zip(periods()["start"], periods()["end"]) if events["date"].between(s, e).any()]
@@ -144,7 +295,21 @@ def milestones(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
     """The turning points (date, label, summary) that fall between start and end.
 
     A milestone dated inside the span of `events` must be among them (a LookupError names it if not);
-    one outside it is left out, so a slice of the data has the milestones of its own span."""
+    one outside it is left out, so a slice of the data has the milestones of its own span.
+
+    Parameters
+    ----------
+    events : DataFrame
+    start : date-like or None
+        First day (default: no limit).
+    end : date-like or None
+        Last day (default: no limit).
+
+    Returns
+    -------
+    DataFrame
+        Columns event_id, date, summary, label; one row per milestone, in date order.
+    """
     if events.empty:
         chosen = []
     else:

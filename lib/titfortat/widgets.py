@@ -27,7 +27,19 @@ def _replace(target: go.FigureWidget, fig: go.Figure) -> None:
 
 
 def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
-    """A year-range slider and a grouping menu over the attacks-per-month bars."""
+    """A year-range slider and a grouping menu over the attacks-per-month bars.
+
+    Parameters
+    ----------
+    events : DataFrame
+    types : list of str
+        Event types to count.
+
+    Returns
+    -------
+    VBox
+        The controls above a live figure.
+    """
     years = sorted(events["date"].dt.year.unique())
     span = widgets.IntRangeSlider(value=(years[0], years[-1]), min=years[0], max=years[-1], description="Years")
     group = widgets.Dropdown(
@@ -52,7 +64,19 @@ def monthly_explorer(events: pd.DataFrame, types: list[str]) -> widgets.VBox:
 
 
 def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
-    """A cycle menu and a window slider over the escalation ladder."""
+    """A cycle menu and a window slider over the escalation ladder.
+
+    Parameters
+    ----------
+    events : DataFrame
+    window_days : int
+        The window shown first.
+
+    Returns
+    -------
+    VBox
+        The controls above a live figure.
+    """
     choice = widgets.ToggleButtons(options=list(cycle.CYCLES), value="soleimani", description="Cycle")
     window = widgets.IntSlider(value=window_days, min=1, max=cycle.MAX_WINDOW_DAYS, description="Days")
 
@@ -67,7 +91,21 @@ def ladder_explorer(events: pd.DataFrame, window_days: int) -> widgets.VBox:
 
 
 def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.VBox:
-    """A date slider for the consolidation cut-off over the before/after bars by region."""
+    """A date slider for the consolidation cut-off over the before/after bars by region.
+
+    Parameters
+    ----------
+    events : DataFrame
+    cutoff : date-like
+        The cut-off date (str YYYY-MM-DD, date or Timestamp).
+    window_days : int
+        Days either side of the cut-off.
+
+    Returns
+    -------
+    VBox
+        The slider above a live figure.
+    """
     months = pd.date_range(*consolidation.CUTOFF_RANGE, freq="MS")
     choices = [(f"{m:%b %Y}", m) for m in months]
     start = min(months, key=lambda m: abs(m - pd.Timestamp(cutoff)))
@@ -89,7 +127,18 @@ def cutoff_explorer(events: pd.DataFrame, cutoff, window_days: int) -> widgets.V
 
 
 def decision_matrix(weights: dict) -> widgets.VBox:
-    """One slider per criterion; the ranking of the response options updates as the weights move."""
+    """One slider per criterion; the ranking of the response options updates as the weights move.
+
+    Parameters
+    ----------
+    weights : dict
+        Criterion -> starting weight.
+
+    Returns
+    -------
+    VBox
+        The sliders above a live figure.
+    """
     sliders = {
         key: widgets.IntSlider(
             value=int(weights.get(key, 1)),
@@ -119,7 +168,19 @@ def _html_block(title: str, body: str = "") -> str:
 def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
     """The crisis simulation: at each decision point a briefing (the rows known that day), a choice among
     lesson 04's options with a reason, and only after "Decide" what the US did and what followed; at
-    the end the choices beside the real ones and a CSV download link (a data: address, no server)."""
+    the end the choices beside the real ones and a CSV download link (a data: address, no server).
+
+    Parameters
+    ----------
+    events : DataFrame
+    cycle_name : str
+        A key of CYCLES.
+
+    Returns
+    -------
+    VBox
+        The briefing, the choice and the reveal, one decision point at a time.
+    """
     points = simulation.decision_points(events, cycle_name)
     actual = simulation.actual_responses(events, cycle_name)
     choices: dict = {}

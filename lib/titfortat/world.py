@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import DATAPACKAGE, field_enum
+from .package import DATAPACKAGE, field_enum
 
 # Each cycle opens with a deadly attack on a site; the ladder is every event from that day on.
 CYCLES = {
@@ -132,14 +132,6 @@ SITE_LABELS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _site_labels() -> dict:
-    from .data import sites
-
-    names = sites()["name"].str.split(" (", regex=False).str[0]
-    return {**names.to_dict(), **SITE_LABELS}
-
-
 # Turning points marked on the monthly charts: event ids in data/events.csv and a short label.
 MILESTONES = [
     ("2018-12-26-ain_al_asad-trump_visit", "Trump at Ain al-Asad"),
@@ -155,14 +147,25 @@ MILESTONES = [
 
 @lru_cache(maxsize=1)
 def _site_labels() -> dict:
-    from .data import sites
+    from .package import sites
 
     names = sites()["name"].str.split(" (", regex=False).str[0]
     return {**names.to_dict(), **SITE_LABELS}
 
 
 def label_for(key: str) -> str:
-    """A readable label for a vocabulary key or a site key."""
+    """A readable label for a vocabulary key or a site key.
+
+    Parameters
+    ----------
+    key : str
+        A vocabulary, actor or site key.
+
+    Returns
+    -------
+    str
+        The label: LABELS, then SITE_LABELS, then the site table's short name, then the key with spaces.
+    """
     return LABELS.get(key) or _site_labels().get(key) or str(key).replace("_", " ")
 
 
