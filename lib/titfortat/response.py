@@ -312,7 +312,9 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def interval_side(summary: pd.Series) -> str:
-    """Where the interval lies: "above zero", "below zero" or "spans zero"."""
+    """Where the interval lies: "above zero", "below zero", "spans zero", or "no interval" (one case)."""
+    if pd.isna(summary["low"]):
+        return "no interval"
     if summary["low"] > 0:
         return "above zero"
     if summary["high"] < 0:
@@ -321,7 +323,7 @@ def interval_side(summary: pd.Series) -> str:
 
 
 def interval_text(summary: pd.Series) -> str:
-    """"90% interval -1.2 to +3.4", or, with fewer than two cases, why there is none."""
+    """ "90% interval -1.2 to +3.4", or, with fewer than two cases, why there is none."""
     if pd.isna(summary["low"]):
         return "no interval: fewer than two episodes"
     return f"90% interval {summary['low']:+.1f} to {summary['high']:+.1f}"
@@ -336,6 +338,7 @@ def event_study_headline(summary: pd.Series, window_days: int) -> str:
     )
     verdict = {
         "spans zero": "the data cannot tell",
+        "no interval": "the data cannot tell",
         "above zero": f"a rise, but {n} cases chosen after attacks cannot show why",
         "below zero": f"a fall, but {n} cases chosen after attacks cannot show why",
     }[interval_side(summary)]
@@ -371,7 +374,8 @@ def sweep_finding(sweep: pd.DataFrame) -> str:
         f"spans zero at every window ({', '.join(map(str, windows))} days)"
         if sides == ["spans zero"]
         else "; ".join(
-            f"{'' if side == 'spans zero' else 'lies '}{side} at "
+            {"spans zero": "spans zero", "no interval": "does not exist (one episode)"}.get(side, f"lies {side}")
+            + " at "
             + ", ".join(map(str, sweep.index[sweep["interval"] == side]))
             + " days"
             for side in sides
@@ -437,7 +441,9 @@ def regression_note(events: pd.DataFrame, window_days: int) -> str:
         "predicts little."
     )
     deaths = (
-        f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
+        f" None of the {len(answered)} strike days answered an attack with a recorded death."
+        if deadly.empty
+        else f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
         f"({', '.join(f'{d:%d %b %Y}' for d in deadly['strike_day'])}: {dead} deaths): "
         "strikes were chosen after deaths, so fewer deaths afterwards is what regression to the mean predicts "
         "even if no strike deterred anyone."

@@ -47,6 +47,39 @@ PREDICTIONS = {
 ANSWERS = ("yes", "no")
 
 
+def questions() -> pd.DataFrame:
+    """The prediction questions and the lesson each draws on (what those lessons suggest stays hidden)."""
+    return pd.DataFrame(
+        [{"prediction": key, "question": q, "from_lesson": lesson} for key, (q, lesson, _) in PREDICTIONS.items()]
+    ).set_index("prediction")
+
+
+def attack_places(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per place attacked, for figures.base_map: site, name (label and count), latitude, longitude,
+    country, attacks, size (marker size growing with the count) and hover."""
+    from .figures import label_for
+
+    found = attacks(events).dropna(subset=["latitude", "longitude"])
+    table = (
+        found.groupby("site", observed=True)
+        .agg(
+            attacks=("event_id", "size"),
+            latitude=("latitude", "first"),
+            longitude=("longitude", "first"),
+            country=("country", "first"),
+        )
+        .reset_index()
+        .sort_values(["attacks", "site"], ascending=[False, True], ignore_index=True)
+    )
+    table["name"] = [f"{label_for(str(s))} ({n})" for s, n in zip(table["site"], table["attacks"])]
+    table["hover"] = [
+        f"{label_for(str(s))}, {c}: {n} recorded attack{'s' if n != 1 else ''}"
+        for s, c, n in zip(table["site"], table["country"].astype(str), table["attacks"])
+    ]
+    table["size"] = 8 + 4 * table["attacks"] ** 0.5
+    return table
+
+
 def blank_predictions() -> dict:
     """One entry per prediction, each None until a student writes "yes" or "no"."""
     return {key: None for key in PREDICTIONS}
@@ -60,7 +93,9 @@ def check_predictions(predictions: dict) -> dict:
         )
     unknown = sorted(set(predictions) - set(PREDICTIONS))
     if unknown:
-        raise params.ParameterError(f"Unknown prediction {unknown[0]!r}; the predictions are: {', '.join(PREDICTIONS)}.")
+        raise params.ParameterError(
+            f"Unknown prediction {unknown[0]!r}; the predictions are: {', '.join(PREDICTIONS)}."
+        )
     cleaned = {}
     for key in PREDICTIONS:
         value = predictions.get(key)
@@ -125,7 +160,9 @@ def outcomes(events: pd.DataFrame, window_days: int, include_syria_jordan: bool 
         ),
         "deaths_bring_strike": (
             days is not None and days <= 7,
-            "no attack killed US troops" if days is None else f"first US strike {days} days after the first deadly attack",
+            "no attack killed US troops"
+            if days is None
+            else f"first US strike {days} days after the first deadly attack",
         ),
         "first_strikes_in_syria": (
             first["country"] == "Syria",
@@ -218,7 +255,8 @@ def compare_periods(by_period: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "US strike days": len(strikes),
             "US strike days hitting Iraq": int(strikes["country"].str.contains("Iraq").sum()),
         }
-    return pd.DataFrame(table)
+    # object columns, so whole numbers print whole beside the rates
+    return pd.DataFrame({key: pd.Series(values, dtype="object") for key, values in table.items()})
 
 
 def tower_22_ladder(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
@@ -237,3 +275,9 @@ def suspension_row(events: pd.DataFrame) -> pd.Series:
 def attacks_between(events: pd.DataFrame, start, end) -> int:
     """Militia attacks recorded from start to end, both included."""
     return len(between(militia_attacks(events), start, end))
+
+
+def recorded_count(events: pd.DataFrame, event_id: str, column: str) -> int | None:
+    """A row's count in one casualty or projectile column, None where blank."""
+    value = events.set_index("event_id").loc[event_id, column]
+    return None if pd.isna(value) else int(value)

@@ -262,9 +262,7 @@ def event_study_explorer(by_period: dict[str, pd.DataFrame], window_days: int, m
         study = response.event_study(events, window.value)
         summary = response.mean_change(study)
         title = f"{choice.value}: " + response.event_study_headline(summary, window.value)
-        return figures.event_study_plot(
-            study, summary, window.value, title, len(response.militia_attacks(events))
-        )
+        return figures.event_study_plot(study, summary, window.value, title, len(response.militia_attacks(events)))
 
     plot = _live_figure(build())
     for control in (choice, window):
