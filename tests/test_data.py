@@ -81,7 +81,12 @@ PINNED = {
     },
     # Ain al-Asad, 8 Jan 2020. AFP via ABS-CBN, 22 Feb 2020 (the row's source): nobody killed; the Pentagon's
     # final count of mild traumatic brain injuries was 110.
-    "2020-01-08-ain_al_asad-missile": {"event_type": "missile_strike", "actor": "iran", "us_killed": 0, "us_wounded": 110},
+    "2020-01-08-ain_al_asad-missile": {
+        "event_type": "missile_strike",
+        "actor": "iran",
+        "us_killed": 0,
+        "us_wounded": 110,
+    },
     # Camp Taji, 11 Mar 2020. The CJTF-OIR release of 12 Mar 2020 (the row's source): about 18 107mm rockets,
     # three coalition personnel killed; two Americans and a Briton (LA Times, citing the coalition). The
     # wounded (about 12) were not given by nationality, so us_wounded is blank.
