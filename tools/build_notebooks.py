@@ -3,6 +3,7 @@
 A source is markdown; fenced ```python blocks become code cells (```python parameters marks the
 parameters cell). Exercise blanks are written `...  # SOLUTION: <answer>`: the student notebook keeps
 `...`, the solution notebook (solutions/) gets the answer. Then run `make store` to execute them.
+tests/test_build_notebooks.py fails when a source has changed and its notebooks were not rebuilt.
 """
 
 import re
