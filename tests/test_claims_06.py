@@ -31,11 +31,13 @@ CLAIMS = {
     "06.rule-skips-other-wounded": (
         "so the rockets that hurt six people in Baghdad on 5 January 2020, those that wounded four Iraqi airmen "
         "on 12 January 2020 and those that wounded a contractor at Balad on 20 February 2021 call for no decision",
-        lambda e, p: _no_decision_on(e, "soleimani", ["2020-01-05", "2020-01-12"])
-        and _no_decision_on(e, "erbil", ["2021-02-20"])
-        and "six wounded" in row(e, "2020-01-05-us_embassy-rocket")["notes"]
-        and "wounding four Iraqi" in row(e, "2020-01-12-balad-rocket")["summary"]
-        and "wounded contractor" in row(e, "2021-02-20-balad-rocket")["notes"],
+        lambda e, p: (
+            _no_decision_on(e, "soleimani", ["2020-01-05", "2020-01-12"])
+            and _no_decision_on(e, "erbil", ["2021-02-20"])
+            and "six wounded" in row(e, "2020-01-05-us_embassy-rocket")["notes"]
+            and "wounding four Iraqi" in row(e, "2020-01-12-balad-rocket")["summary"]
+            and "wounded contractor" in row(e, "2021-02-20-balad-rocket")["notes"]
+        ),
     ),
     "06.k1-unclaimed-that-evening": (
         "On that evening no group had claimed the salvo; the row's attribution in the data is the US "
@@ -50,8 +52,10 @@ CLAIMS = {
     ),
     "06.floor-where-unknown": (
         "so deaths_after is a floor wherever tolls_unknown is above 0",
-        lambda e, p: simulation.actual_responses(e, "erbil")["tolls_unknown"].iloc[0] > 0
-        and pd.isna(row(e, "2021-02-26-abu_kamal-strike")["other_killed"]),
+        lambda e, p: (
+            simulation.actual_responses(e, "erbil")["tolls_unknown"].iloc[0] > 0
+            and pd.isna(row(e, "2021-02-26-abu_kamal-strike")["other_killed"])
+        ),
     ),
     "06.opening-answered-by-strikes": (
         "In these cycles the US answered the opening attack with strikes, and later attacks mostly with none.",

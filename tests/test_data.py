@@ -13,6 +13,12 @@ import titfortat as tt
 from titfortat.data import DATAPACKAGE, EVENTS_CSV, DataError, field_enum, validate
 
 
+@pytest.fixture(scope="module")
+def events(all_events):
+    """The data checks below cover every row, of both periods."""
+    return all_events
+
+
 def test_shipped_events_validate_and_load_with_types(events):
     validate(EVENTS_CSV, DATAPACKAGE)  # always the full check, whatever the cache remembers
     # Issue 12's target for the 2017-2021 record: at least 300 events, 25 of them before 2019.
@@ -187,9 +193,35 @@ def test_attack_without_coordinates_is_refused(tmp_path):
 def test_codebook_coverage_table_matches_the_data(events):
     codebook = (EVENTS_CSV.parent / "README.md").read_text()
     table = tt.timeline.compare_with_published(events)
+    assert len(table) == len(tt.data.published_counts())  # every stored tally, of both periods
     for _, row in table.iterrows():
-        assert f"| {row['count']} | {row['in_dataset']} |" in codebook.replace("at least ", "")
-    assert f"{len(events)} rows, {len(tt.attacks(events))} of them attacks" in codebook
+        assert f"| {row['count']} | {row['in_dataset']} |" in codebook.replace("at least ", "").replace(
+            "more than ", ""
+        )
+    for period in tt.data.periods().index:
+        rows = tt.load_events(period=period)
+        assert f"{len(rows)} rows, {len(tt.attacks(rows))} of them attacks" in " ".join(codebook.split()), period
+
+
+def test_every_row_falls_in_one_period_and_the_default_is_2017_2021(events):
+    spans = tt.data.periods()
+    inside = [events["date"].between(row["start"], row["end"]) for _, row in spans.iterrows()]
+    assert (sum(inside) == 1).all()
+    assert tt.load_events()["date"].max() <= pd.Timestamp("2021-12-31")
+    assert len(tt.load_events()) + len(tt.load_events(period="2023-2024")) == len(events)
+
+
+def test_an_unknown_period_is_refused_in_one_sentence():
+    with pytest.raises(tt.ParameterError, match="Parameter 'period' got '2022'; allowed: .*2017-2021"):
+        tt.load_events(period="2022")
+
+
+def test_the_wave_meets_issue_13s_coverage_aims():
+    # At least 120 rows for October 2023 - March 2024 and 60 % of the Pentagon's last count.
+    wave = tt.load_events(period="2023-2024")
+    assert len(wave) >= 120
+    table = tt.timeline.compare_with_published(wave)
+    assert table["in_dataset"].iloc[-1] / table["count"].iloc[-1] >= 0.6
 
 
 def test_validation_runs_once_per_file_content(tmp_path, monkeypatch):

@@ -85,8 +85,8 @@ def _events_rows():
         return [(reader.line_num, row) for row in reader]
 
 
-def test_every_actor_in_the_schema_and_the_events_has_a_cast_entry(events):
-    keys = set(field_enum("actor")) | set(events["actor"].astype(str))
+def test_every_actor_in_the_schema_and_the_events_has_a_cast_entry(all_events):
+    keys = set(field_enum("actor")) | set(all_events["actor"].astype(str))
     missing = sorted(keys - set(cast()))
     assert not missing, f"data/actors.csv has no row for: {', '.join(missing)}"
 

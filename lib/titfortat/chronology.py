@@ -17,12 +17,13 @@ class Period(NamedTuple):
     end: str
 
 
-# The one place the periods are defined; the printed timeline gives each its own page.
+# The pages of the printed timeline (finer than the data's two periods, data.periods()), one each.
 PERIODS = [
     Period("2017-2018: truce of necessity", "2017-01-01", "2018-12-31"),
     Period("2019: the turn", "2019-01-01", "2019-12-31"),
     Period("2020: escalation and consolidation", "2020-01-01", "2020-12-31"),
     Period("2021: the last year of the combat mission", "2021-01-01", "2021-12-31"),
+    Period("October 2023 - March 2024: the wave after the Gaza war", "2023-10-17", "2024-03-31"),
 ]
 
 COLUMNS = ["date", "kind", "what", "who", "actor", "source_name", "source_url"]

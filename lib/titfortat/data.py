@@ -253,8 +253,27 @@ def validate_once(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE)
         pass
 
 
-def load_events(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -> pd.DataFrame:
-    """Validate events.csv against the schema and return it with dates, nullable counts and categoricals."""
+# The period lessons 00-04 and 06 study; lesson 05 asks for the 2023-2024 wave by name.
+DEFAULT_PERIOD = "2017-2021"
+
+
+def periods(path: Path = DATAPACKAGE) -> pd.DataFrame:
+    """The periods the dataset covers (x-periods): one row per key, with start, end (dates), title and lessons."""
+    table = pd.DataFrame.from_dict(_package(Path(path))["x-periods"], orient="index")
+    for column in ["start", "end"]:
+        table[column] = pd.to_datetime(table[column])
+    return table
+
+
+def load_events(
+    csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE, period: str | None = DEFAULT_PERIOD
+) -> pd.DataFrame:
+    """Validate events.csv against the schema and return the rows of one period (a key of x-periods, or
+    None for every row), with dates, nullable counts and categoricals, sorted by date and event_id."""
+    from . import params
+
+    if period is not None:
+        params.require_choice("period", period, list(_package(Path(package_path)).get("x-periods", {})))
     validate_once(csv_path, package_path)
     # Parsed by the same reader that checked it, so what passed is exactly what loads.
     rows = _read_rows(Path(csv_path), [f["name"] for f in schema(package_path)["fields"]])
@@ -270,6 +289,9 @@ def load_events(csv_path: Path = EVENTS_CSV, package_path: Path = DATAPACKAGE) -
         frame[column] = pd.Categorical(frame[column], categories=field_enum(column, package_path))
     for column in ["notes", "province"]:
         frame[column] = frame[column].fillna("")
+    if period is not None:
+        span = periods(package_path).loc[period]
+        frame = frame[(frame["date"] >= span["start"]) & (frame["date"] <= span["end"])]
     return frame.sort_values(["date", "event_id"], ignore_index=True)
 
 

@@ -31,7 +31,7 @@ def build(target: Path = ROOT / "build" / "site", folder: Path = NOTEBOOKS) -> P
         page = write_html(copy)
         copy.unlink()
         items.append(f'<li><a href="{html.escape(page.name)}">{html.escape(lesson_title(path))}</a></li>')
-    (target / "timeline.html").write_text(timeline_html(load_events()), encoding="utf-8")
+    (target / "timeline.html").write_text(timeline_html(load_events(period=None)), encoding="utf-8")
     index = target / "index.html"
     index.write_text(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -49,7 +49,7 @@ if __name__ == "__main__":
     from .rerun import ROOT
 
     try:
-        events = load_events()
+        events = load_events(period=None)
     except DataError as error:  # the sentence, not a traceback
         sys.exit(f"DataError: {error}")
     (ROOT / "docs" / "sources.md").write_text(bibliography(events), encoding="utf-8")

@@ -166,10 +166,13 @@ def casualties(events: pd.DataFrame) -> pd.Series:
 
 
 def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
-    """Published attack counts (from the data package) beside the attacks this dataset has in the same window."""
-    from .data import published_counts
+    """Published attack counts (from the data package) beside the attacks this dataset has in the same window:
+    only the counts whose window starts in a period the given events come from (see data.periods)."""
+    from .data import periods, published_counts
 
     table = published_counts().copy()
+    spans = [(s, e) for s, e in zip(periods()["start"], periods()["end"]) if events["date"].between(s, e).any()]
+    table = table[[any(s <= start <= e for s, e in spans) for start in table["start"]]].reset_index(drop=True)
     found = attacks(events)
     table["in_dataset"] = [len(between(found, s, e)) for s, e in zip(table["start"], table["end"])]
     table["share"] = (table["in_dataset"] / table["count"]).round(2)
