@@ -24,10 +24,13 @@ def test_shipped_events_validate_and_load_with_types(events):
     # Issue 12's target for the 2017-2021 record: at least 300 events, 25 of them before 2019.
     assert len(tt.between(events, "2017-01-01", "2021-12-31")) >= 300
     assert len(tt.between(events, "2017-01-01", "2018-12-31")) >= 25
-    # Every 2017-2021 line of the CSV loads, no more and no fewer (counted here with the csv module).
+    # Every line of the CSV loads, and the default period is its 2017-2021 lines, no more and no fewer
+    # (counted here with the csv module).
     with EVENTS_CSV.open(encoding="utf-8", newline="") as handle:
-        dated = [row["event_id"] for row in csv.DictReader(handle) if "2017-01-01" <= row["date"] <= "2021-12-31"]
-    assert sorted(events["event_id"]) == sorted(dated)
+        lines = list(csv.DictReader(handle))
+    assert sorted(events["event_id"]) == sorted(line["event_id"] for line in lines)
+    first_period = [line["event_id"] for line in lines if "2017-01-01" <= line["date"] <= "2021-12-31"]
+    assert sorted(tt.load_events()["event_id"]) == sorted(first_period)
     assert str(events["date"].dtype).startswith("datetime64")
     assert str(events["us_killed"].dtype) == "Int64"
     assert isinstance(events["event_type"].dtype, pd.CategoricalDtype)
