@@ -1,4 +1,5 @@
-"""The charts: each takes a table from the analyses and returns a finished Figure (see style)."""
+"""The charts: each takes a table from the analyses and returns a finished Figure (see style); the two
+before-and-after comparisons are in before_after_charts."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ def monthly_bars(
     monthly: pd.DataFrame, title: str, marks: pd.DataFrame | None = None, n_events: int | None = None
 ) -> Figure:
     """Stacked bars of counts per month (columns are categories); optional dotted lines at key events.
+    A table from timeline.events_per_week (its index named "week") gives bars per week instead.
 
     The source note counts the events in the bars unless n_events says otherwise; so do the others here.
 
@@ -33,6 +35,7 @@ def monthly_bars(
     Figure
         Stacked bars, one trace per column.
     """
+    weekly = monthly.index.name == "week"
     fig = Figure()
     # Vocabulary keys keep their colours; other categories (sites, actors) take the palette in turn.
     spare = iter(c for c in OKABE_ITO.values() if c not in {OKABE_ITO["grey"], OKABE_ITO["dark_grey"]})
@@ -43,7 +46,10 @@ def monthly_bars(
             y=monthly[column],
             name=label_for(column),
             marker_color=colour_for(column) if known else next(spare, OKABE_ITO["grey"]),
-            hovertemplate="%{x|%b %Y}: %{y}<extra>" + label_for(column) + "</extra>",
+            hovertemplate=("Week of %{x|%d %b %Y}" if weekly else "%{x|%b %Y}")
+            + ": %{y}<extra>"
+            + label_for(column)
+            + "</extra>",
         )
     # Date labels a little lower: the first month's would otherwise touch the y axis's "0".
     fig.update_layout(barmode="stack", bargap=0.1, xaxis_ticklabelstandoff=8)
@@ -64,16 +70,29 @@ def monthly_bars(
                 yanchor="bottom",
             )
     peak = monthly.sum(axis=1)
-    description = (
-        (
-            f"Stacked bars of events per month from {monthly.index.min():%B %Y} to {monthly.index.max():%B %Y}; "
-            f"the busiest month is {peak.idxmax():%B %Y} with {int(peak.max())}."
+    if weekly:
+        description = (
+            (
+                f"Stacked bars of events per week (Monday to Sunday) from the week of {monthly.index.min():%d %B %Y} "
+                f"to that of {monthly.index.max():%d %B %Y}; the busiest is the week of {peak.idxmax():%d %B %Y} "
+                f"with {int(peak.max())}."
+            )
+            if len(peak)
+            else title
         )
-        if len(peak)
-        else title
-    )
+    else:
+        description = (
+            (
+                f"Stacked bars of events per month from {monthly.index.min():%B %Y} to {monthly.index.max():%B %Y}; "
+                f"the busiest month is {peak.idxmax():%B %Y} with {int(peak.max())}."
+            )
+            if len(peak)
+            else title
+        )
     n = int(monthly.to_numpy().sum()) if n_events is None else n_events
-    return _finish(fig, title, "Month", "Events per month (count)", n, description)
+    unit = "week" if weekly else "month"
+    axis = "Week (starting Monday)" if weekly else "Month"
+    return _finish(fig, title, axis, f"Events per {unit} (count)", n, description)
 
 
 def _label_rows(dates, labels, start, end, width_px: float = 620, char_px: float = 6.2) -> list[int]:
@@ -250,123 +269,6 @@ def casualty_bars(rungs: pd.DataFrame, title: str) -> Figure:
         "reported the bar is empty)."
     )
     return _finish(fig, title, "Rung (date)", "People killed (count)", len(rungs), description)
-
-
-def before_after_bars(table: pd.DataFrame, title: str, cutoff, n_events: int | None = None) -> Figure:
-    """Paired horizontal bars of attacks before and after a cutoff, per site or region, first row on top.
-
-    Horizontal so that place names read in full, however long.
-
-    Parameters
-    ----------
-    table : DataFrame
-        A before_after() result: columns before, after (and handed_over with by="site").
-    title : str
-        The figure's title.
-    cutoff : date-like
-        The cut-off, for the legend.
-    n_events : int or None
-        The events the source note counts (default: the total drawn).
-
-    Returns
-    -------
-    Figure
-        Two horizontal bar traces; the note counts attacks.
-    """
-    fig = Figure()
-    handed_over = table.get("handed_over", pd.Series(False, table.index))
-    labels = [label_for(i) + (" (handed over)" if handed_over[i] else "") for i in table.index]
-    for column, name, colour in [
-        ("before", f"Before {pd.Timestamp(cutoff):%d %b %Y}", OKABE_ITO["grey"]),
-        ("after", f"From {pd.Timestamp(cutoff):%d %b %Y}", OKABE_ITO["vermillion"]),
-    ]:
-        fig.add_bar(y=labels, x=table[column], name=name, marker_color=colour, orientation="h")
-    # Plotly stacks categories bottom-up and draws a group's first trace lowest: reverse both so the
-    # table's first place and "before" sit on top.
-    fig.update_layout(barmode="group", legend_traceorder="normal")
-    fig.update_yaxes(autorange="reversed")
-    description = (
-        f"Paired bars for {len(table)} places: {int(table['before'].sum())} attacks before the cut-off "
-        f"and {int(table['after'].sum())} after, in equal windows."
-    )
-    n = int(table[["before", "after"]].to_numpy().sum()) if n_events is None else n_events
-    height = max(360, 46 * len(table) + 170)
-    return _finish(fig, title, "Attacks in the window (count)", "", n, description, height, counted="attacks")
-
-
-def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, title: str, n_events: int) -> Figure:
-    """Attacks before vs after each strike episode, each line named by its dates, with the mean change and interval.
-
-    Episodes with the same counts share one line; lines ending at the same count share one label, so no
-    two labels print on top of each other. n_events is the number of attacks.
-
-    Parameters
-    ----------
-    study : DataFrame
-    summary : Series
-    window_days : int
-        The window, for the axis title and description.
-    title : str
-        The figure's title.
-    n_events : int
-        The attacks the study drew from (the note counts attacks).
-
-    Returns
-    -------
-    Figure
-        One line per distinct (before, after) pair and one for the mean.
-    """
-    fig = Figure()
-    lines = list(study.groupby(["before", "after"], sort=False))
-    labels = {}
-    for (_, after), rows in lines:
-        labels.setdefault(after, []).extend(rows["episode"])
-    labelled = set()
-    for (before, after), rows in lines:
-        dates = "; ".join(rows["episode"])
-        text = "" if after in labelled else "; ".join(labels[after])
-        labelled.add(after)
-        fig.add_scatter(
-            x=["before", "after"],
-            y=[before, after],
-            mode="lines+markers+text",
-            text=["", text],
-            textposition="middle right",
-            line={"color": OKABE_ITO["grey"], "width": 1},
-            marker={"color": OKABE_ITO["blue"]},
-            name=dates,
-            showlegend=False,
-            hovertemplate=f"Strikes {dates}: " + "%{y} attacks %{x}<extra></extra>",
-        )
-    fig.add_scatter(
-        x=["before", "after"],
-        y=[summary["mean_before"], summary["mean_after"]],
-        mode="lines+markers",
-        line={"color": OKABE_ITO["vermillion"], "width": 4},
-        name=f"Mean over episodes: {summary['mean_change']:+.1f} "
-        f"(90% interval {summary['low']:+.1f} to {summary['high']:+.1f})",
-    )
-    description = (
-        f"Slope chart of attacks in the {window_days} days before and after "
-        f"{int(summary['cases'])} US strike episodes; "
-        f"mean change {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})."
-    )
-    fig.update_xaxes(range=[-0.3, 1.9])  # room for the date labels right of "after"
-    fig.update_yaxes(rangemode="tozero")
-    return _finish(
-        fig,
-        title.replace("? ", "?<br>", 1),  # a question, then the computed answer on its own line
-        f"{window_days} days before the first strike / after the last",
-        "Attacks in the window (count)",
-        n_events,
-        description,
-        counted="attacks",
-        # The legend above the plot, clear of the source note below it; the two-line computed title
-        # needs room above the legend, and a smaller font to fit its numbers.
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        margin={"t": 120},
-        title_font_size=15,
-    )
 
 
 def option_ranking(ranked: pd.DataFrame, title: str) -> Figure:

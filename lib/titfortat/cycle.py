@@ -7,6 +7,7 @@ import pandas as pd
 from . import params
 from .prose import Sentence
 from .world import ALL_CYCLES, CYCLES, MILITIA_SIDE, SIDE_ORDER, SIDES
+from .world import WAVE_CYCLES as WAVE_CYCLES  # lesson 05 reads it here (tt.cycle.WAVE_CYCLES)
 
 # Event types that answer violence rather than commit it: on the same day they come after it.
 REACTION_TYPES = ["political", "troop_change", "base_handover"]

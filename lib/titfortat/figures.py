@@ -1,15 +1,14 @@
 """Every figure of the collection under one name, `tt.figures.monthly_bars(...)`, as the lessons call them.
 
-The code lives in three modules, one job each: `style` (palette, the Figure class and the finishing step
-every figure ends with), `charts` and `maps`; the labels come from `world`. This module only re-exports
-their public names, so that lesson code, stored notebooks and the tests keep one stable address for
-every figure.
+The code lives in four modules, one job each: `style` (palette, the Figure class and the finishing step
+every figure ends with), `charts`, `before_after_charts` and `maps`; the labels come from `world`. This
+module only re-exports their public names, so that lesson code, stored notebooks and the tests keep one
+stable address for every figure.
 """
 
+from .before_after_charts import before_after_bars, event_study_plot
 from .charts import (
-    before_after_bars,
     casualty_bars,
-    event_study_plot,
     ladder,
     monthly_bars,
     option_ranking,

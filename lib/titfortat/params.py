@@ -77,6 +77,26 @@ def as_int(name: str, value, low: int, high: int) -> int:
     return value
 
 
+def as_bool(name: str, value) -> bool:
+    """True or False (not 0, 1 or a string: papermill passes booleans as they are written).
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : any
+        The value given.
+
+    Returns
+    -------
+    bool
+        The value; ParameterError otherwise.
+    """
+    if not isinstance(value, bool):
+        _fail(name, value, "True or False")
+    return value
+
+
 def as_choice(name: str, value, choices: Iterable[str]) -> str:
     """One of a fixed set of strings.
 

@@ -20,7 +20,39 @@ ANSWERED = {
     "2020-03-13": ["2020-03-11-taji-rocket"],
     "2021-02-26": ["2021-02-15-erbil_airport-rocket"],
     "2021-06-28": "drone_attack 2021",
+    # The 2023-2024 wave. The strikes of 27 Oct, 8 and 12 Nov 2023 answered the run of attacks since
+    # 17 October, no single one; those of 3 Dec 2023, 4 and 8 Jan 2024 were pre-emptive (fighters
+    # readying a drone, a commander said to plan attacks, a loaded launcher).
+    "2023-10-27": [],
+    "2023-11-08": [],
+    "2023-11-12": [],
+    "2023-11-20": ["2023-11-20-ain_al_asad-missile"],
+    "2023-11-22": ["2023-11-20-ain_al_asad-missile"],
+    "2023-12-03": [],
+    "2023-12-26": ["2023-12-25-erbil_airport-drone"],
+    "2024-01-04": [],
+    "2024-01-08": [],
+    "2024-01-24": ["2024-01-20-ain_al_asad-missile"],
+    "2024-02-03": ["2024-01-28-tower_22-drone"],
+    "2024-02-07": ["2024-01-28-tower_22-drone"],
 }
+
+
+def interval_text(summary: pd.Series) -> str:
+    """ "90% interval -1.2 to +3.4", or, with fewer than two cases, why there is none.
+
+    Parameters
+    ----------
+    summary : Series
+
+    Returns
+    -------
+    str
+        The interval in words.
+    """
+    if pd.isna(summary["low"]):
+        return "no interval: fewer than two episodes"
+    return f"90% interval {summary['low']:+.1f} to {summary['high']:+.1f}"
 
 
 def event_study_headline(summary: pd.Series, window_days: int) -> str:
@@ -39,11 +71,12 @@ def event_study_headline(summary: pd.Series, window_days: int) -> str:
     """
     n = int(summary["cases"])
     numbers = (
-        f"{window_days}-day windows, {n} episodes: {int(summary['rose'])} rose, {int(summary['fell'])} fell; "
-        f"mean {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})"
+        f"{window_days}-day windows, {n} episode{'' if n == 1 else 's'}: {int(summary['rose'])} rose, "
+        f"{int(summary['fell'])} fell; mean {summary['mean_change']:+.1f} ({interval_text(summary)})"
     )
     verdict = {
         "spans zero": "the data cannot tell",
+        "no interval": "the data cannot tell",
         "above zero": f"a rise, but {n} cases chosen after attacks cannot show why",
         "below zero": f"a fall, but {n} cases chosen after attacks cannot show why",
     }[interval_side(summary)]
@@ -70,7 +103,8 @@ def sweep_finding(sweep: pd.DataFrame) -> str:
         f"spans zero at every window ({', '.join(map(str, windows))} days)"
         if sides == ["spans zero"]
         else "; ".join(
-            f"{'' if side == 'spans zero' else 'lies '}{side} at "
+            {"spans zero": "spans zero", "no interval": "does not exist (one episode)"}.get(side, f"lies {side}")
+            + " at "
             + ", ".join(map(str, sweep.index[sweep["interval"] == side]))
             + " days"
             for side in sides
@@ -135,6 +169,9 @@ def regression_note(events: pd.DataFrame, window_days: int) -> str:
     before, typical = study["before"].mean(), typical_window(events, window_days)
     answered = answered_attacks(events)
     deadly = answered[answered["killed"] > 0]
+    # Two strike days can answer the same attack (Tower 22): its dead are counted once.
+    answered_rows = attacks(events).set_index("event_id").loc[sorted({i for ids in deadly["event_ids"] for i in ids})]
+    dead = killed_in(answered_rows)
     lead = (
         f"In the {window_days} days before a strike episode there were {before:.1f} attacks on average, against "
         f"{typical:.1f} in a typical {window_days}-day stretch of the period"
@@ -146,14 +183,17 @@ def regression_note(events: pd.DataFrame, window_days: int) -> str:
         "predicts little."
     )
     deaths = (
-        f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
-        f"({', '.join(f'{d:%d %b %Y}' for d in deadly['strike_day'])}: {int(deadly['killed'].sum())} deaths): "
+        f" None of the {len(answered)} strike days answered an attack with a recorded death."
+        if deadly.empty
+        else f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
+        f"({', '.join(f'{d:%d %b %Y}' for d in deadly['strike_day'])}: {dead} deaths): "
         "strikes were chosen after deaths, so fewer deaths afterwards is what regression to the mean predicts "
         "even if no strike deterred anyone."
     )
     harmless = answered[(answered["answered"] > 0) & (answered["killed"] == 0)]
     others = "".join(
-        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} attacks in which no death was recorded."
+        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} "
+        f"{'attack' if row.answered == 1 else 'attacks'} in which no death was recorded."
         for row in harmless.itertuples()
     )
     return lead + counts + deaths + others

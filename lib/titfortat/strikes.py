@@ -84,10 +84,19 @@ def episodes(events: pd.DataFrame, window_days: int) -> list[list[pd.Timestamp]]
 
 
 def study_attacks(events: pd.DataFrame, include_states: bool) -> pd.DataFrame:
-    """The attacks the event study counts: in Iraq, by militias (and by Iran too with include_states)."""
-    # Attacks in Syria are recorded only from June 2021, so counting them would inflate one strike's window.
+    """The attacks the event study counts: by militias (and Iran too with include_states), in the countries
+    each period records fully."""
+    # Only the countries each period records fully (x-periods' study_countries): in 2017-2021 attacks in
+    # Syria are recorded only from June 2021, so counting them would inflate one strike's window.
+    from .package import periods
+
     found = attacks(events) if include_states else militia_attacks(events)
-    return found[found["country"] == "Iraq"]
+    keep = pd.Series(False, index=found.index)
+    for _, period in periods().iterrows():
+        keep |= found["date"].between(period["start"], period["end"]) & found["country"].astype("object").isin(
+            period["study_countries"]
+        )
+    return found[keep]
 
 
 def episode_windows(
@@ -101,7 +110,8 @@ def episode_windows(
 def event_study(
     events: pd.DataFrame, window_days: int, include_states: bool = False, merge: bool = True
 ) -> pd.DataFrame:
-    """Attacks in Iraq (and their deaths) in the window_days before and after each strike episode.
+    """Attacks (and their deaths) in the window_days before and after each strike episode, in the countries
+    each period records fully (Iraq in 2017-2021; Iraq, Syria and Jordan in 2023-2024: data.periods).
 
     With merge (the default), strike days inside another's window form one episode, counted from the day
     before its first strike and from the day after its last, so no attack is counted twice; without it,
@@ -197,7 +207,7 @@ def mean_change(study: pd.DataFrame) -> pd.Series:
 
 
 def interval_side(summary: pd.Series) -> str:
-    """Where the interval lies: "above zero", "below zero" or "spans zero".
+    """Where the interval lies: "above zero", "below zero", "spans zero", or "no interval" (one case).
 
     Parameters
     ----------
@@ -206,8 +216,10 @@ def interval_side(summary: pd.Series) -> str:
     Returns
     -------
     str
-        "above zero", "below zero" or "spans zero".
+        "above zero", "below zero", "spans zero" or "no interval".
     """
+    if pd.isna(summary["low"]):
+        return "no interval"
     if summary["low"] > 0:
         return "above zero"
     if summary["high"] < 0:

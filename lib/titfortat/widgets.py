@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import consolidation, cycle, figures, options, selection, simulation, timeline
+from . import consolidation, cycle, figures, options, selection, simulation, strike_findings, strikes, timeline
 
 
 def _live_figure(fig: go.Figure) -> go.FigureWidget:
@@ -313,3 +313,36 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
     room.option, room.reason, room.decide, room.next = option, reason, decide, following
     room.outcome, room.summary, room.choices = outcome, briefing, choices
     return room
+
+
+def event_study_explorer(by_period: dict[str, pd.DataFrame], window_days: int, max_days: int = 60) -> widgets.VBox:
+    """A period menu and a window slider over the event study: the same tool on either period's rows.
+
+    Parameters
+    ----------
+    by_period : dict
+        Period key -> its events.
+    window_days : int
+        The window shown first.
+    max_days : int
+        The slider's largest window.
+
+    Returns
+    -------
+    VBox
+        The controls above a live figure.
+    """
+    choice = widgets.ToggleButtons(options=list(by_period), value=list(by_period)[-1], description="Period")
+    window = widgets.IntSlider(value=window_days, min=3, max=max_days, description="Days")
+
+    def build():
+        events = by_period[choice.value]
+        study = strikes.event_study(events, window.value)
+        summary = strikes.mean_change(study)
+        title = f"{choice.value}: " + strike_findings.event_study_headline(summary, window.value)
+        return figures.event_study_plot(study, summary, window.value, title, len(strikes.militia_attacks(events)))
+
+    plot = _live_figure(build())
+    for control in (choice, window):
+        control.observe(lambda _: _replace(plot, build()), names="value")
+    return widgets.VBox([widgets.HBox([choice, window]), plot])
