@@ -1,47 +1,116 @@
 """titfortat: data, analyses, figures, widgets and exercise checks for the lessons on the rocket war in Iraq.
 
+Where a name lives: every public function that returns a table (a pandas DataFrame or Series) is `tt.x`,
+as are the entry points `check`, `parameters`, `glossary` and `who`, the vocabularies `attack_types` and
+`CYCLES`, and the error classes; everything else (sentences that read a table, figures, widgets, other
+constants, and the one-lesson modules `article`, `wave` and the simulation's) is `tt.<module>.x`, and
+every module is `tt.<module>`. tests/test_surface.py checks the map below against that rule.
+
+In every signature, `events` is the frame `load_events()` returns, or a slice of it; `rungs` is an
+`escalation_ladder()`, `study` an `event_study()` and `summary` a `mean_change()`.
+
 Names are loaded on first use (PEP 562): `import titfortat` costs nothing, and the runner's worker
 processes, which only need papermill, never import pandas or plotly.
 """
 
 import importlib
 
-# public name -> the submodule that defines it
+# Modules whose tables stay under their own name: each serves one lesson.
+_LESSON_MODULES = {"article", "crisis_choices", "crisis_record", "wave"}
+
+# public name -> the submodule that defines it (kept by hand so that `import titfortat` imports nothing)
 _FUNCTIONS = {
+    # entry points, vocabularies and errors
     "check": "exercises",
+    "parameters": "lessons",
+    "glossary": "reference",
+    "who": "reference",
+    "attack_types": "package",
+    "CYCLES": "world",
+    "DataError": "package",
+    "ParameterError": "params",
+    # functions that return a table
+    "deadly_attacks": "chronology",
+    "timeline_table": "chronology",
+    "attacks_around_handovers": "consolidation",
+    "attacks_either_side": "consolidation",
     "before_after": "consolidation",
     "handovers": "consolidation",
     "held_sites_after": "consolidation",
-    "CYCLES": "world",
+    "window_totals": "consolidation",
     "compare_cycles": "cycle",
+    "deaths_by_side": "cycle",
     "escalation_ladder": "cycle",
-    "DataError": "data",
-    "attack_types": "data",
+    "opening_event": "cycle",
     "load_events": "data",
-    "sites": "data",
-    "parameters": "lessons",
-    "ParameterError": "params",
-    "glossary": "reference",
-    "who": "reference",
+    "rank_options": "options",
+    "periods": "package",
+    "published_counts": "package",
+    "sites": "package",
+    "attacks": "selection",
+    "between": "selection",
+    "event_row": "selection",
+    "key_events": "selection",
+    "named_events": "selection",
+    "of_types": "selection",
+    "answered_attacks": "strike_findings",
     "event_study": "strikes",
     "mean_change": "strikes",
-    "rank_options": "options",
+    "militia_attacks": "strikes",
+    "monthly_counts": "strikes",
     "strike_days": "strikes",
-    "attacks": "selection",
+    "study_attacks": "strikes",
+    "window_sweep": "strikes",
+    "attacks_by_province": "timeline",
     "attacks_per_month": "timeline",
     "attacks_per_year": "timeline",
-    "between": "selection",
     "casualties": "timeline",
+    "compare_with_published": "timeline",
     "count_by": "timeline",
-    "event_row": "selection",
+    "events_by_province": "timeline",
     "events_per_month": "timeline",
-    "key_events": "selection",
-    "of_types": "selection",
+    "events_per_week": "timeline",
+    "milestones": "timeline",
 }
-_MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "response", "timeline", "widgets"}
-_MODULES.add("simulation")  # lesson 06
-_MODULES.add("wave")  # lesson 05
+# every module of the package
+_MODULES = {
+    "article",
+    "before_after_charts",
+    "charts",
+    "chronology",
+    "consolidation",
+    "crisis_choices",
+    "crisis_record",
+    "cycle",
+    "data",
+    "edition",
+    "exercises",
+    "figures",
+    "geography",
+    "lessons",
+    "maps",
+    "options",
+    "package",
+    "params",
+    "paths",
+    "prose",
+    "reference",
+    "rerun",
+    "response",
+    "selection",
+    "simulation",
+    "sources",
+    "static_html",
+    "strike_findings",
+    "strikes",
+    "style",
+    "timeline",
+    "wave",
+    "widgets",
+    "world",
+}
 
+# widgets is left out of `from titfortat import *`: it imports ipywidgets and plotly's widget bundle.
 __all__ = sorted(set(_FUNCTIONS) | _MODULES - {"widgets"})
 
 
