@@ -421,14 +421,17 @@ def answered_attacks(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def regression_note(events: pd.DataFrame, window_days: int) -> str:
-    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies."""
+def regression_note(events: pd.DataFrame, window_days: int, answered_in: pd.DataFrame | None = None) -> str:
+    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies.
+
+    The attacks each strike answered are looked up in answered_in (default: events), so a study that
+    counts fewer countries still knows what a strike answered abroad."""
     study = event_study(events, window_days)
     before, typical = study["before"].mean(), typical_window(events, window_days)
-    answered = answered_attacks(events)
+    answered = answered_attacks(events if answered_in is None else answered_in)
     deadly = answered[answered["killed"] > 0]
     # Two strike days can answer the same attack (Tower 22): its dead are counted once.
-    answered_rows = attacks(events).set_index("event_id").loc[sorted({i for ids in deadly["event_ids"] for i in ids})]
+    answered_rows = attacks(events if answered_in is None else answered_in).set_index("event_id").loc[sorted({i for ids in deadly["event_ids"] for i in ids})]
     dead = _killed(answered_rows)
     lead = (
         f"In the {window_days} days before a strike episode there were {before:.1f} attacks on average, against "
