@@ -116,8 +116,9 @@ def test_lesson_headings_never_skip_a_level():
 
 def test_counts_stated_in_the_docs_are_the_data_counts(events):
     rows, attacks = len(events), len(tt.attacks(events))
+    wave = len(tt.load_events(period="2023-2024"))
     stated = {
-        "README.md": (r"dataset of (\d+) sourced events", [rows]),
+        "README.md": (r"events.csv`: (\d+) for 2017-2021, (\d+) for the wave", [rows, wave]),
         "docs/instructor_guide.md": (r"\((\d+) events, (\d+) attacks\)", [rows, attacks]),
         "data/README.md": (r"(\d+) rows, (\d+) of them attacks", [rows, attacks]),
     }

@@ -109,7 +109,7 @@ def test_attack_places_count_every_located_attack(wave_events):
 
 
 def test_the_event_study_counts_syria_in_the_wave_but_not_in_2017_2021(events, wave_events):
-    in_study = response._study_attacks(pd.concat([events, wave_events]), include_states=False)
+    in_study = tt.study_attacks(pd.concat([events, wave_events]), include_states=False)
     assert set(in_study.loc[in_study["date"] < "2022-01-01", "country"].astype(str)) == {"Iraq"}
     assert {"Syria", "Jordan"} <= set(in_study.loc[in_study["date"] > "2023-01-01", "country"].astype(str))
 

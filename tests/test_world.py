@@ -32,7 +32,7 @@ def test_load_events_refuses_a_schema_actor_with_no_side_and_names_it(tmp_path):
         tt.load_events(EVENTS_CSV, package)
 
 
-def test_every_milestone_and_cycle_opening_attack_is_in_the_data(all_events):
+def test_every_milestone_answered_attack_and_cycle_opening_is_in_the_data(all_events):
     assert world.missing_events(all_events) == []
     assert {"soleimani", "tower_22"} <= set(world.ALL_CYCLES)  # both periods' cycles are looked for
 
@@ -40,14 +40,18 @@ def test_every_milestone_and_cycle_opening_attack_is_in_the_data(all_events):
 def test_the_wave_cycle_is_named_when_its_opening_attack_is_missing(all_events):
     without = all_events[~((all_events["site"] == "tower_22") & (all_events["date"] == "2024-01-28"))]
     assert world.missing_events(without) == [
-        "cycle 'tower_22': no event at tower_22 on 2024-01-28, its opening attack."
-    ]
+        f"attack '2024-01-28-tower_22-drone', answered on {day} in titfortat.strike_findings.ANSWERED, is not in "
+        "the events."
+        for day in ["2024-02-03", "2024-02-07"]
+    ] + ["cycle 'tower_22': no event at tower_22 on 2024-01-28, its opening attack."]
 
 
-def test_a_missing_cycle_opening_or_milestone_is_named(events):
+def test_a_missing_cycle_opening_milestone_or_answered_attack_is_named(events):
     without_k1 = events[events["event_id"] != "2019-12-27-k1-rocket"]
     assert world.missing_events(without_k1) == [
         "milestone '2019-12-27-k1-rocket' in titfortat.world.MILESTONES is not in the events.",
+        "attack '2019-12-27-k1-rocket', answered on 2019-12-29 in titfortat.strike_findings.ANSWERED, is not in the "
+        "events.",
         "cycle 'soleimani': no event at k1 on 2019-12-27, its opening attack.",
     ]
     with pytest.raises(LookupError, match="event '2019-12-27-k1-rocket', named in titfortat.world.MILESTONES"):

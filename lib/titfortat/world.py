@@ -199,7 +199,8 @@ def vocabulary_problems(package_path=DATAPACKAGE) -> list[str]:
 
 
 def missing_events(events) -> list[str]:
-    """One sentence per event these tables name that `events` lacks: a milestone or a cycle's opening attack.
+    """One sentence per event these tables name that `events` lacks: a milestone, an attack a strike answered
+    (strike_findings.ANSWERED) or a cycle's opening attack.
 
     Only what is dated inside the span of `events` is looked for, so a period's rows answer for that period.
 
@@ -211,7 +212,7 @@ def missing_events(events) -> list[str]:
     Returns
     -------
     list of str
-        Empty when every milestone id and every cycle's opening attack (its date and site) in the span is there.
+        Empty when every milestone, answered attack and cycle opening (its date and site) in the span is there.
     """
     import pandas as pd
 
@@ -224,6 +225,15 @@ def missing_events(events) -> list[str]:
         for key, _ in MILESTONES
         if first <= pd.Timestamp(key[:10]) <= last and key not in ids
     ]
+    from .strike_findings import ANSWERED
+
+    for day, named in ANSWERED.items():
+        if isinstance(named, list) and first <= pd.Timestamp(day) <= last:
+            problems += [
+                f"attack {key!r}, answered on {day} in titfortat.strike_findings.ANSWERED, is not in the events."
+                for key in named
+                if key not in ids
+            ]
     for name, spec in ALL_CYCLES.items():
         start = pd.Timestamp(spec["start"])
         opening = (events["date"] == start) & (events["site"] == spec["site"])
