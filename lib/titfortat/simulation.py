@@ -67,8 +67,11 @@ LATER_KNOWN = {
 }
 # Statements about a row that its notes date, with the day they were public: (event_id, day, words).
 SAID_THAT_DAY = [
-    ("2019-12-27-k1-rocket", "2019-12-27", "An unnamed US official told Reuters the US was looking into whether "
-     "Kataib Hezbollah was involved."),
+    (
+        "2019-12-27-k1-rocket",
+        "2019-12-27",
+        "An unnamed US official told Reuters the US was looking into whether Kataib Hezbollah was involved.",
+    ),
     ("2019-12-27-k1-rocket", "2019-12-29", "The Pentagon blamed Kataib Hezbollah (29 Dec)."),
     ("2019-12-30-baghdad-nsc_statement", "2019-12-30", "Kataib Hezbollah vowed to respond."),
     ("2019-12-31-us_embassy-assault", "2019-12-31", "Trump blamed Iran for orchestrating it."),
