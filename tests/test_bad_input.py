@@ -347,7 +347,7 @@ def test_make_sources_on_broken_data_prints_the_sentence_and_writes_nothing(tmp_
 
 def test_an_unknown_lesson_is_named_with_the_lessons_allowed():
     with pytest.raises(
-        ParameterError, match=r"^Parameter 'lesson' got '99'; allowed: one of 00, 01, 02, 03, 04, 06\.$"
+        ParameterError, match=r"^Parameter 'lesson' got '99'; allowed: one of 00, 01, 02, 03, 04, 05, 06\.$"
     ):
         tt.parameters("99")
 

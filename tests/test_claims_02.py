@@ -1,7 +1,10 @@
 """Every finding lesson 02 states in prose holds in events.csv, under every parameter set it advertises."""
 
+import re
+
+import pandas as pd
 import titfortat as tt
-from claims import claim_tests, days_between, row
+from claims import claim_tests, days_between, lesson_text, row
 
 PARAMETER_SETS = [{"cycle": c, "window_days": d} for c in ("soleimani", "taji", "erbil") for d in (1, 12, 60)]
 
@@ -17,7 +20,166 @@ def _attacks_after_last_strike(events, cycle, days=60):
     return len(tt.attacks(rungs[rungs["date"] > last]))
 
 
+def _marker_size_grows_with_deaths(events, settings) -> bool:
+    """In the lesson's ladder, of two rungs the one with more dead has the larger marker (up to the cap)."""
+    rungs = tt.escalation_ladder(events, settings["cycle"], settings["window_days"])
+    figure = tt.figures.ladder(rungs, "t")
+    pairs = [
+        (killed, size)
+        for trace in figure.data
+        for killed, size in zip(rungs.loc[rungs["side"] == trace.name, "killed"].fillna(0), trace.marker.size)
+    ]
+    capped = [(min(int(k), 15), s) for k, s in pairs]  # the lesson's chart stops growing past 15 dead
+    return all((k1 < k2) == (s1 < s2) for k1, s1 in capped for k2, s2 in capped)
+
+
+def _window_rejected(days) -> bool:
+    try:
+        tt.parameters("02", cycle="soleimani", window_days=days)
+    except ValueError:
+        return True
+    return False
+
+
+def _lesson_time_adds_up() -> bool:
+    """The lesson's total time is the sum of its parts."""
+    found = re.search(
+        r"Time: (\d+) minutes \((\d+) reading, (\d+) figures and exercises, (\d+) discussion\)", lesson_text("02")
+    )
+    total, *parts = map(int, found.groups())
+    return total == sum(parts)
+
+
 CLAIMS = {
+    "02.time": (
+        "Time: 50 minutes (10 reading, 25 figures and exercises, 15 discussion).",
+        lambda e, p: _lesson_time_adds_up(),
+    ),
+    "02.k1-opening": (
+        "On 27 December 2019 a salvo of rockets hit the K-1 base near Kirkuk and killed a US contractor.",
+        lambda e, p: (
+            (k1 := row(e, "2019-12-27-k1-rocket"))["date"] == pd.Timestamp(tt.CYCLES["soleimani"]["start"])
+            and (k1["event_type"], k1["site"], k1["province"]) == ("rocket_attack", "k1", "Kirkuk")
+            and k1["us_killed"] == 1
+            and "contractor" in k1["summary"]
+        ),
+    ),
+    "02.two-later-cycles": (
+        "two later cycles, in March 2020 and February 2021, that did not climb as far.",
+        lambda e, p: (
+            [tt.CYCLES[c]["start"][:7] for c in ("soleimani", "taji", "erbil")] == ["2019-12", "2020-03", "2021-02"]
+        ),
+    ),
+    "02.three-cycles": (
+        "compare three cycles (K-1, Taji 2020, Erbil 2021) and name what differed;",
+        lambda e, p: (
+            [(c["site"], c["start"][:4]) for c in tt.CYCLES.values()]
+            == [("k1", "2019"), ("taji", "2020"), ("erbil_airport", "2021")]
+        ),
+    ),
+    "02.window-1-to-60": (
+        "a whole number from 1 to 60.",
+        lambda e, p: (
+            tt.cycle.MAX_WINDOW_DAYS == 60 and _window_rejected(0) and _window_rejected(61) and not _window_rejected(60)
+        ),
+    ),
+    "02.marker-size": (
+        "its row is the side that acted; its size grows with the number killed.",
+        _marker_size_grows_with_deaths,
+    ),
+    "02.k1-blamed-kh": (
+        "Rockets hit K-1 and killed a US contractor; the United States blamed Kataib Hezbollah.",
+        lambda e, p: (
+            row(e, "2019-12-27-k1-rocket")["us_killed"] == 1
+            and (row(e, "2019-12-27-k1-rocket")["actor"], row(e, "2019-12-27-k1-rocket")["attribution"])
+            == ("kataib_hezbollah", "blamed_by_us")
+        ),
+    ),
+    "02.nsc-condemned": (
+        "afterwards his government condemned them as a breach of sovereignty (row 2019-12-30-baghdad-nsc_statement).",
+        lambda e, p: (
+            days_between(e, "2019-12-29-al_qaim-strike", "2019-12-30-baghdad-nsc_statement") == 1
+            and "breach of sovereignty" in row(e, "2019-12-30-baghdad-nsc_statement")["summary"]
+        ),
+    ),
+    "02.embassy-stormed-then": (
+        "Crowds of militia members and supporters then stormed the outer compound of the US embassy",
+        lambda e, p: (
+            row(e, "2019-12-31-us_embassy-assault")["actor"] == "pmf_supporters"
+            and days_between(e, "2019-12-29-al_qaim-strike", "2019-12-31-us_embassy-assault") == 2
+            and days_between(e, "2019-12-31-us_embassy-assault", "2020-01-03-baghdad_airport-strike") == 3
+        ),
+    ),
+    "02.soleimani-3-january": (
+        "On 3 January a US drone strike at Baghdad airport killed Soleimani and al-Muhandis;",
+        lambda e, p: (
+            (strike := row(e, "2020-01-03-baghdad_airport-strike"))["event_type"] == "us_strike"
+            and strike["site"] == "baghdad_airport"
+            and all(word in strike["summary"] for word in ("drone", "Soleimani", "al-Muhandis"))
+        ),
+    ),
+    "02.soleimani-and-the-men-with-them": (
+        "the strike of 3 January killed Soleimani, al-Muhandis and the men with them.",
+        lambda e, p: row(e, "2020-01-03-baghdad_airport-strike")["other_killed"] > 2,
+    ),
+    "02.abdul-mahdi-resigned": (
+        "(Abdul-Mahdi had resigned on 29 November 2019 after two months of the Tishreen protests,",
+        lambda e, p: (
+            row(e, "2019-11-29-baghdad-pm_resigns")["actor"] == "iraq_government"
+            and "two months" in row(e, "2019-11-29-baghdad-pm_resigns")["summary"]
+        ),
+    ),
+    "02.resignation-accepted": (
+        "parliament had accepted it on 1 December: he governed as caretaker until a successor was chosen",
+        lambda e, p: (
+            days_between(e, "2019-11-29-baghdad-pm_resigns", "2019-12-01-baghdad-resignation_accepted") == 2
+            and "caretaker" in row(e, "2019-12-01-baghdad-resignation_accepted")["notes"]
+        ),
+    ),
+    "02.missiles-8-january": (
+        "On 8 January Iran fired ballistic missiles at Ain al-Asad and Erbil.",
+        lambda e, p: (
+            set(e.loc[(e["event_type"] == "missile_strike") & (e["date"] == "2020-01-08"), "site"].astype(str))
+            == {"ain_al_asad", "erbil_airport"}
+            and set(e.loc[(e["event_type"] == "missile_strike") & (e["date"] == "2020-01-08"), "actor"]) == {"iran"}
+        ),
+    ),
+    "02.29-december-killed-kh": (
+        "In the Soleimani cycle the US strikes of 29 December killed Kataib Hezbollah fighters",
+        lambda e, p: (
+            (dec29 := e[(e["event_type"] == "us_strike") & (e["date"] == "2019-12-29")])["other_killed"].sum() > 0
+            and dec29["summary"].str.contains("Kataib Hezbollah").all()
+        ),
+    ),
+    "02.ps752-not-a-row": (
+        "Two costs of the Soleimani cycle are outside the chart because they are not rows of this dataset.",
+        lambda e, p: not (e["summary"] + " " + e["notes"]).str.contains("PS752|Callamard").any(),
+    ),
+    "02.exercise-erbil-14-days": (
+        'Use the explorer (or set the cycle to "erbil" and the window to 14 days) and read the dates.',
+        lambda e, p: (
+            {
+                "2021-02-18-brussels-nato",
+                "2021-02-23-washington-call",
+                "2021-02-26-abu_kamal-strike",
+                "2021-02-20-balad-rocket",
+            }
+            <= set(tt.escalation_ladder(e, "erbil", 14)["event_id"])
+        ),
+    ),
+    "02.exercise-taji-32-days": (
+        'Set the cycle to "taji" and the window to 32 days (to 12 April 2020)',
+        lambda e, p: pd.Timestamp(tt.CYCLES["taji"]["start"]) + pd.Timedelta(days=32) == pd.Timestamp("2020-04-12"),
+    ),
+    "02.exercise-22-fighters": (
+        'A commentator writes that "the US strike in Syria of 26 February 2021 killed 22 fighters", and cites '
+        "this dataset.",
+        lambda e, p: (
+            (syria := row(e, "2021-02-26-abu_kamal-strike"))["country"] == "Syria"
+            and pd.isna(syria["other_killed"])
+            and "22" in syria["notes"]
+        ),
+    ),
     "02.twelve-days": (
         "Twelve days later Iran fired ballistic missiles at US troops.",
         lambda e, p: days_between(e, "2019-12-27-k1-rocket", "2020-01-08-ain_al_asad-missile") == 12,

@@ -32,8 +32,21 @@ def test_held_sites_after_skips_handed_over_sites():
 
 def test_handovers_carry_the_site_name(events):
     table = tt.handovers(events)
-    assert (table["date"].dt.year == 2020).sum() == 8  # the coalition's count for 2020
     assert table["name"].notna().all()
+    assert list(table["order"]) == list(range(1, len(table) + 1))
+
+
+def test_handovers_of_2020_are_the_eight_the_coalition_counted(events):
+    in_2020 = tt.handovers(events).query("date.dt.year == 2020")
+    # Camp Taji, handed over on 23 Aug 2020, was the coalition's eighth base returned to Iraqi forces since
+    # March (Reuters via Daily Sabah, quoting the coalition; Just the News, the row's source: seven before
+    # it). The first was al-Qaim on 17 Mar 2020 (OIR spokesman, via Al-Masdar News, the row's source).
+    assert len(in_2020) == 8
+    assert (in_2020["site"].iloc[-1], in_2020["date"].iloc[-1]) == ("taji", pd.Timestamp("2020-08-23"))
+    assert (in_2020["site"].iloc[0], in_2020["date"].iloc[0]) == ("al_qaim", pd.Timestamp("2020-03-17"))
+    # Q-West on 26 Mar (Military Times) and K-1 on 29 Mar (A News), the rows' sources
+    dated = dict(zip(in_2020["site"], in_2020["date"].dt.strftime("%Y-%m-%d")))
+    assert (dated["q_west"], dated["k1"]) == ("2020-03-26", "2020-03-29")
 
 
 def test_before_after_keeps_the_chosen_sites_in_order_with_zeros():

@@ -26,6 +26,19 @@ def test_bibliography_lists_every_cited_report_once_under_its_outlet(events):
     assert outlet("Reuters via Hurriyet Daily News") == "Reuters"
 
 
+def test_bibliography_counts_reports_outlets_and_events_and_puts_the_most_cited_outlet_first():
+    from frames import make_events
+
+    rows = make_events([("2020-01-0%d" % day, "rocket_attack", "taji", "unknown") for day in (1, 2, 3, 4)])
+    rows["source_name"] = ["AP via Zee News", "Reuters", "AP", "AP via TIME"]
+    rows["source_url"] = ["https://a.example/1", "https://r.example/1", "https://a.example/2", "https://a.example/2"]
+    text = bibliography(rows)
+    assert "3 reports from 2 outlets, for 4 events" in text
+    sections = re.findall(r"^## (.+)$", text, re.M)
+    assert sections == ["AP (2)", "Reuters (1)"]
+    assert f"- <https://a.example/2>: `{rows['event_id'][2]}`, `{rows['event_id'][3]}`" in text
+
+
 def test_static_edition_has_an_index_and_one_offline_page_per_lesson(tmp_path):
     index = edition.build(tmp_path)
     pages = sorted(p.name for p in tmp_path.glob("*.html"))
@@ -103,8 +116,9 @@ def test_lesson_headings_never_skip_a_level():
 
 def test_counts_stated_in_the_docs_are_the_data_counts(events):
     rows, attacks = len(events), len(tt.attacks(events))
+    wave = len(tt.load_events(period="2023-2024"))
     stated = {
-        "README.md": (r"dataset of (\d+) sourced events", [rows]),
+        "README.md": (r"events.csv`: (\d+) for 2017-2021, (\d+) for the wave", [rows, wave]),
         "docs/instructor_guide.md": (r"\((\d+) events, (\d+) attacks\)", [rows, attacks]),
         "data/README.md": (r"(\d+) rows, (\d+) of them attacks", [rows, attacks]),
     }

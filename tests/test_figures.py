@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import titfortat as tt
 from frames import make_events
 from titfortat.figures import _away_from_neighbours
@@ -122,3 +123,67 @@ def test_handover_map_names_the_bases_and_sizes_attacks_by_place():
     before = next(trace for trace in figure.data if trace.name.startswith("Attacks before"))
     assert before.name.endswith("(3)") and sorted(c[1] for c in before.customdata) == [1, 2]
     assert "3 attacks" in next(a.text for a in figure.layout.annotations if a.text.startswith("Data:"))
+
+
+def _source_note(figure):
+    return next(a.text for a in figure.layout.annotations if a.text.startswith(("Data:", "Scores:")))
+
+
+def test_timeline_draws_one_row_per_event_type_with_each_event_named_on_hover():
+    rows = [
+        ("2020-01-05", "rocket_attack", "taji", "unknown"),
+        ("2020-01-20", "rocket_attack", "balad", "unknown"),
+        ("2020-03-02", "rocket_attack", "taji", "kataib_hezbollah"),
+        ("2020-03-03", "us_strike", "al_qaim", "united_states"),
+    ]
+    figure = tt.figures.timeline(make_events(rows), "t")
+    points = {trace.name: len(trace.x) for trace in figure.data}
+    assert points == {"Rocket or mortar attack": 3, "US air strike": 1}
+    assert len({trace.marker.color for trace in figure.data}) == 2
+    strike = _trace(figure, "US air strike")
+    assert list(strike.customdata[0]) == ["event 3", "x"]  # the row's summary and source name
+    assert tt.figures.describe(figure) == "Figure: Dot timeline of 4 events by type, 05 January 2020 to 03 March 2020."
+    assert "4 events" in _source_note(figure)
+
+
+def test_casualty_bars_draw_a_blank_toll_as_empty_and_say_so_on_hover():
+    rungs = pd.DataFrame(
+        {
+            "rung": [1, 2, 3],
+            "date": pd.to_datetime(["2019-12-27", "2019-12-29", "2020-01-08"]),
+            "us_killed": pd.array([1, pd.NA, 0], dtype="Int64"),
+            "other_killed": pd.array([0, 25, pd.NA], dtype="Int64"),
+        }
+    )
+    figure = tt.figures.casualty_bars(rungs, "t")
+    us, others = _trace(figure, "US killed"), _trace(figure, "Others killed")
+    assert list(us.x) == ["1 (27 Dec)", "2 (29 Dec)", "3 (08 Jan)"]
+    assert list(us.y) == [1, 0, 0] and list(others.y) == [0, 25, 0]
+    assert (us.customdata[1], others.customdata[2], us.customdata[2]) == ("no toll reported", "no toll reported", 0)
+    assert "26 killed in all" in tt.figures.describe(figure)
+
+
+def test_casualty_bars_of_the_taji_cycle_open_with_the_deaths_the_coalition_reported(events):
+    # CJTF-OIR, 12 Mar 2020: two US and one British service member killed at Camp Taji on 11 Mar
+    figure = tt.figures.casualty_bars(tt.escalation_ladder(events, "taji", 12), "t")
+    assert (_trace(figure, "US killed").y[0], _trace(figure, "Others killed").y[0]) == (2, 1)
+
+
+def test_option_ranking_puts_the_best_option_on_top_with_its_score():
+    ranked = tt.rank_options({"cost": 1})
+    figure = tt.figures.option_ranking(ranked, "t")
+    bars = figure.data[0]
+    best = tt.response.OPTIONS[tt.response.STARTING_SCORES["cost"].idxmax()]
+    assert bars.y[-1] == best and bars.x[-1] == 5  # drawn bottom-up: the last bar is the top one
+    assert list(bars.x) == sorted(bars.x)
+    assert figure.layout.xaxis.range == (0, 5.5)  # the whole 1-5 scale, whatever the weights
+    assert tt.figures.describe(figure).endswith(f"best: {best} at 5.0.")
+    assert _source_note(figure).startswith("Scores: the lesson's starting judgements, not data")
+
+
+def test_describe_falls_back_to_the_title_and_colour_for_to_grey():
+    assert tt.figures.describe(go.Figure(layout={"title": {"text": "A title"}})) == "Figure: A title"
+    colours = [tt.figures.colour_for(kind) for kind in tt.figures.EVENT_TYPE_COLOURS]
+    assert len(set(colours)) == len(colours)  # no two event types share a colour
+    grey = tt.figures.OKABE_ITO["grey"]
+    assert tt.figures.colour_for("no_such_key") == grey and grey not in colours

@@ -16,7 +16,7 @@ GUIDE = (ROOT / "docs" / "instructor_guide.md").read_text()
 
 def test_there_is_a_lesson_per_notebook():
     assert launch_links.lessons()[0] == "00_start_here.ipynb"
-    assert len(launch_links.lessons()) == 6
+    assert len(launch_links.lessons()) == 7
 
 
 @pytest.mark.parametrize("lesson", launch_links.lessons())

@@ -17,8 +17,11 @@ def test_every_lesson_after_the_first_has_three_exercises():
 
 
 @pytest.mark.parametrize("exercise, solution", CASES, ids=[c[0] for c in CASES])
-def test_solution_passes_and_blank_fails_with_a_hint(events, exercise, solution):
-    answer = eval(solution, {"events": events, "tt": tt})
+def test_solution_passes_and_blank_fails_with_a_hint(exercise, solution):
+    from titfortat.exercises import EXERCISES
+
+    events = tt.load_events(period=EXERCISES[exercise].period)
+    answer = eval(solution, {"events": events, "wave": events, "tt": tt})
     assert tt.check(exercise, answer, events).passed
     blank = tt.check(exercise, ..., events)
     assert not blank.passed and "replace" in blank.message

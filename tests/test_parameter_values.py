@@ -13,6 +13,8 @@ CASES = [
     ("03", {"cutoff": "2021-06-30", "window_days": 540, "sites": "us_embassy,baghdad,washington"}),
     ("04", {"window_days": 3}),
     ("04", {"window_days": 90}),
+    ("05", {"window_days": 3, "include_syria_jordan": True}),
+    ("05", {"window_days": 60, "include_syria_jordan": False}),
     *[("06", {"cycle": cycle}) for cycle in CYCLES],
 ]
 

@@ -183,3 +183,89 @@ def test_article_claims_call_weekly_an_average_when_a_gap_exceeds_a_week(events)
     gap = int(weekly["what the data shows"].rsplit(" ", 2)[-2])
     assert (weekly["verdict"] == "holds on average only") == (gap > 7)
     assert "the data cannot say" in claims.index
+
+
+# A small record on which every claim of the article holds; each test below breaks one claim.
+ARTICLE_ROWS = [
+    ("2019-12-27", "rocket_attack", "k1", "kataib_hezbollah", {"us_killed": 1}),
+    ("2019-12-29", "us_strike", "al_qaim", "united_states"),
+    ("2019-12-31", "assault", "us_embassy", "pmf_supporters"),
+    ("2020-01-03", "us_strike", "baghdad_airport", "united_states"),
+    ("2020-01-08", "missile_strike", "ain_al_asad", "iran"),
+    ("2020-03-26", "base_handover", "q_west", "coalition"),
+    ("2020-03-29", "base_handover", "k1", "coalition"),
+    *[(f"2020-07-{day:02d}", "rocket_attack", "taji", "unknown") for day in (1, 8, 15, 22, 29)],
+    ("2020-08-23", "base_handover", "taji", "coalition"),
+    ("2021-02-26", "us_strike", "abu_kamal", "united_states", {"country": "Syria"}),
+    ("2021-05-02", "rocket_attack", "baghdad_airport", "unknown"),
+    ("2021-05-03", "rocket_attack", "balad", "unknown"),
+    ("2021-05-04", "rocket_attack", "ain_al_asad", "unknown"),
+]
+
+
+def _article_events(drop=(), **changes):
+    """ARTICLE_ROWS without the rows dated in `drop`, with {date: {column: value}} changes applied."""
+    frame = make_events([r for r in ARTICLE_ROWS if r[0] not in drop])
+    frame.loc[frame["date"] == "2020-01-03", "summary"] = "Drone strike kills Qasem Soleimani"
+    for day, values in changes.items():
+        for column, value in values.items():
+            frame.loc[frame["date"] == day.replace("_", "-"), column] = value
+    return frame
+
+
+def _verdicts(frame):
+    return list(response.article_claims(frame)["verdict"])
+
+
+def test_article_claims_all_hold_on_a_record_that_bears_them_out():
+    assert _verdicts(_article_events()) == ["holds"] * 6 + ["the data cannot say"]
+
+
+@pytest.mark.parametrize(
+    "frame, claim, verdict",
+    [
+        (lambda: _article_events(drop=["2021-05-03"]), 0, "not found in the data"),
+        (lambda: _article_events(**{"2019_12_27": {"us_killed": 0}}), 1, "does not hold"),
+        (lambda: _article_events(**{"2019_12_27": {"actor": "unknown"}}), 1, "does not hold"),
+        (lambda: _article_events(drop=["2019-12-31"]), 2, "does not hold"),  # no storming of the embassy
+        (lambda: _article_events(**{"2020_01_08": {"date": pd.Timestamp("2019-12-30")}}), 2, "does not hold"),
+        (lambda: _article_events(drop=["2020-07-08"]), 3, "holds on average only"),  # a 14-day gap
+        (lambda: _article_events(drop=["2020-07-08", "2020-07-22"]), 3, "not shown by the data (a lower bound)"),
+        (lambda: _article_events(**{"2021_02_26": {"country": "Iraq"}}), 4, "not found in the data"),
+        (lambda: _article_events(drop=["2020-08-23"]), 5, "partly"),
+    ],
+    ids=[
+        "two-days-running",
+        "k1-no-death",
+        "k1-not-kh",
+        "no-embassy-storming",
+        "missiles-before-soleimani",
+        "gap-over-a-week",
+        "three-attacks-in-july",
+        "strike-in-iraq",
+        "taji-kept",
+    ],
+)
+def test_article_claim_verdict_changes_when_the_record_does(frame, claim, verdict):
+    assert _verdicts(frame())[claim] == verdict
+
+
+def test_article_claims_on_the_dataset_match_the_rows_read_by_hand(events):
+    claims = response.article_claims(events)
+    # Rows 2021-05-02-baghdad_airport-rocket (Reuters), 2021-05-03-balad-rocket (AFP) and
+    # 2021-05-04-ain_al_asad-rocket (Reuters): three days running.
+    assert claims.iloc[0]["what the data shows"] == (
+        "02 May 2021 baghdad_airport; 03 May 2021 balad; 04 May 2021 ain_al_asad"
+    )
+    assert claims.iloc[0]["verdict"] == "holds"
+    # July 2020's attacks, read in the CSV: 5 Jul (rocket, US embassy), 22 Jul (IED, al-Batha), 24 Jul
+    # (rocket, Besmaya), 27 Jul (rocket, Taji), 30 Jul (rocket, Baghdad airport). Five, one a week on
+    # average, but none between 5 and 22 July: 17 days.
+    assert claims.iloc[3]["what the data shows"] == (
+        "5 attacks recorded in July 2020; the longest gap between two of them was 17 days"
+    )
+    assert claims.iloc[3]["verdict"] == "holds on average only"
+    # K-1: one US contractor killed, Kataib Hezbollah blamed by US officials (the Pentagon, 29 Dec 2019).
+    assert claims.iloc[1]["what the data shows"] == "1 US killed; actor kataib_hezbollah (blamed_by_us)"
+    # The only US strike in Syria in February 2021 is Abu Kamal's (Department of Defense).
+    assert claims.iloc[4]["what the data shows"] == "26 Feb 2021 at abu_kamal"

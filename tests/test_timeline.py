@@ -1,3 +1,4 @@
+import pandas as pd
 import titfortat as tt
 from frames import make_events
 
@@ -50,7 +51,12 @@ def test_compare_with_published_counts_attacks_in_each_window(events):
     first = table.iloc[0]
     expected = len(tt.between(tt.attacks(events), first["start"], first["end"]))
     assert first["in_dataset"] == expected
-    assert (table["count"] > 0).all()
+    assert first["share"] == round(expected / first["count"], 2)
+    # The counts as their reports give them: the coalition's spokesman on 4 Jan 2020, 13 attacks in two
+    # months (Orient News, carrying Fox News); AFP's running tally, the Taji salvo of 11 Mar 2020 the 22nd
+    # attack on US military interests since late October (Al Arabiya, 12 Mar 2020).
+    published = table.set_index("end")["count"]
+    assert (published[pd.Timestamp("2020-01-04")], published[pd.Timestamp("2020-03-11")]) == (13, 22)
 
 
 def test_key_events_are_the_non_attack_turning_points():
@@ -119,3 +125,27 @@ def test_weekly_reading_states_weeks_with_an_event():
     assert tt.timeline.weekly_reading(frame, "2020-01-06", "2020-01-19", "attack") == (
         "From 6 January 2020 to 19 January 2020, 1 of the 2 weeks (Monday to Sunday) had at least one recorded attack."
     )
+
+
+def test_milestones_are_the_turning_points_in_date_order(events):
+    marks = tt.timeline.milestones(events)
+    assert list(marks["date"]) == sorted(marks["date"])
+    assert len(marks) == len(tt.timeline.MILESTONES)
+    dated = dict(zip(marks["label"], marks["date"].dt.strftime("%Y-%m-%d")))
+    # K-1: the coalition's statement (via Kurdistan24); Soleimani: the row's sources (strike confirmed by the
+    # Pentagon, shortly after midnight Baghdad time); Syria: Department of Defense (before dawn local time)
+    assert dated["K-1 attack"] == "2019-12-27"
+    assert dated["Soleimani killed"] == "2020-01-03"
+    assert dated["US strike in Syria"] == "2021-02-26"
+    summary = marks.set_index("label").loc["Soleimani killed", "summary"]
+    assert "Soleimani" in summary and "al-Muhandis" in summary
+
+
+def test_milestones_between_start_and_end_include_both_ends(events):
+    marks = tt.timeline.milestones(events, "2019-12-27", "2020-01-03")
+    assert list(marks["label"]) == ["K-1 attack", "Soleimani killed"]
+    assert list(tt.timeline.milestones(events, "2019-12-28", "2020-01-02")["label"]) == []
+    later = tt.timeline.milestones(events, start="2021-01-01")
+    assert list(later["label"]) == ["US strike in Syria", "End of combat mission agreed"]
+    earlier = tt.timeline.milestones(events, end="2018-12-31")
+    assert list(earlier["label"]) == ["Trump at Ain al-Asad"]

@@ -3,6 +3,7 @@
 A source is markdown; fenced ```python blocks become code cells (```python parameters marks the
 parameters cell). Exercise blanks are written `...  # SOLUTION: <answer>`: the student notebook keeps
 `...`, the solution notebook (solutions/) gets the answer. Then run `make store` to execute them.
+tests/test_build_notebooks.py fails when a source has changed and its notebooks were not rebuilt.
 """
 
 import re
@@ -49,17 +50,24 @@ def build(source: Path, folder: Path, solved: bool) -> Path:
     for cell in notebook.cells:
         cell.pop("id", None)
     notebook.nbformat_minor = 4
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     target = folder / (source.stem + ".ipynb")
     nbformat.write(notebook, target)
     return target
 
 
-if __name__ == "__main__":
-    chosen = sys.argv[1:]
-    for source in sorted(SOURCES.glob("[0-9][0-9]_*.md")):
+def build_all(sources: Path, notebooks: Path, solutions: Path, chosen=()) -> list:
+    """Build every lesson in `sources` (or those whose name starts with one of `chosen`); return the paths written."""
+    written = []
+    for source in sorted(sources.glob("[0-9][0-9]_*.md")):
         if chosen and not any(source.stem.startswith(c) for c in chosen):
             continue
-        print("built", build(source, ROOT / "notebooks", solved=False).relative_to(ROOT))
+        written.append(build(source, notebooks, solved=False))
         if SOLUTION.search(source.read_text(encoding="utf-8")):
-            print("built", build(source, ROOT / "solutions", solved=True).relative_to(ROOT))
+            written.append(build(source, solutions, solved=True))
+    return written
+
+
+if __name__ == "__main__":
+    for path in build_all(SOURCES, ROOT / "notebooks", ROOT / "solutions", sys.argv[1:]):
+        print("built", path.relative_to(ROOT))

@@ -40,6 +40,7 @@ _FUNCTIONS = {
 }
 _MODULES = {"consolidation", "cycle", "data", "exercises", "figures", "geography", "response", "timeline", "widgets"}
 _MODULES.add("simulation")  # lesson 06
+_MODULES.add("wave")  # lesson 05
 
 __all__ = sorted(set(_FUNCTIONS) | _MODULES - {"widgets"})
 

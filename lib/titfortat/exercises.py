@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import consolidation, cycle, response, simulation, timeline
+from . import consolidation, cycle, response, simulation, timeline, wave
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Exercise:
     expected: Callable[[pd.DataFrame], Any]
     hint: str
     tolerance: float = 0.0
+    period: str = "2017-2021"  # the rows (data.periods) the answer is computed from
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,16 @@ def _attacks_per_day(events, restrained: bool) -> float:
     table = simulation.all_responses(events)
     chosen = table[(table["closest_option"] == "restraint") == restrained]
     return float(chosen["attacks_after"].sum() / chosen["days_followed"].sum())
+
+
+def _days_to_baghdad_strike(events) -> int:
+    tower = events.set_index("event_id").loc["2024-01-28-tower_22-drone", "date"]
+    strikes = events[(events["event_type"] == "us_strike") & (events["site"] == "baghdad") & (events["date"] > tower)]
+    return int((strikes["date"].min() - tower).days)
+
+
+def _window_merging_all_strikes(events) -> int:
+    return next(days for days in range(1, 400) if len(response.episodes(events, days)) == 1)
 
 
 EXERCISES: dict[str, Exercise] = {
@@ -224,6 +235,36 @@ EXERCISES: dict[str, Exercise] = {
         "The strike row of 26 February 2021 says what it answered; find that attack among the February 2021 "
         "attacks (tt.between with the site, summary and source columns) and subtract its date from the strike's.",
     ),
+    "05.1": Exercise(
+        "How many days passed between the Tower 22 attack and the first US strike in Baghdad after it?",
+        _days_to_baghdad_strike,
+        "In the Tower 22 ladder, find the US strike rungs and read their site: the first strike after day 0 was "
+        "not in Baghdad. Its `day` column counts from the attack.",
+        period="2023-2024",
+    ),
+    "05.2": Exercise(
+        "What is the smallest window, in whole days, at which every US strike day of the wave falls into one episode?",
+        _window_merging_all_strikes,
+        "Two strike days join one episode when the gap between them is no longer than the window. List the strike "
+        "days (tt.response.strike_days) and find the longest gap between one and the next.",
+        period="2023-2024",
+    ),
+    "05.3": Exercise(
+        "How many deaths does the dataset record for the US strikes in Iraq of 3 February 2024, and whose "
+        "figure is it?",
+        lambda e: wave.recorded_count(e, "2024-02-03-al_qaim-us_strike", "other_killed"),
+        "Open the row 2024-02-03-al_qaim-us_strike with tt.event_row and read other_killed and the notes; the "
+        "Syrian part of the same operation has a row of its own.",
+        period="2023-2024",
+    ),
+    "05.4": Exercise(
+        "With 7-day windows and Syria and Jordan included, on how many of the five predictions did what the "
+        "earlier lessons suggest match what happened?",
+        lambda e: wave.earlier_lessons_held(e, 7, True),
+        "In the scorecard, compare the first word of earlier_lessons_suggest with happened, row by row, at the "
+        "default parameters.",
+        period="2023-2024",
+    ),
     "06.1": Exercise(
         "Across the three cycles, how many days on average passed between the opening attack and the first US "
         "strike? (one decimal)",
@@ -286,11 +327,25 @@ def _keys_by_label() -> dict:
     return {label_for(key).lower(): key for key in keys}
 
 
+def _covers(events: pd.DataFrame, period: str) -> bool:
+    from .data import periods
+
+    span = periods().loc[period]
+    return bool(events["date"].between(span["start"], span["end"]).any())
+
+
 def check(exercise: str, answer, events: pd.DataFrame) -> CheckResult:
     """Compare a student's answer with the one computed from the data; a hint on a miss."""
     spec = EXERCISES[exercise]
     if answer is ... or answer is None:
         return CheckResult(exercise, False, "replace the `...` with your answer, then run the cell again.")
+    if not _covers(events, spec.period):
+        return CheckResult(
+            exercise,
+            False,
+            f"this exercise is checked against the rows of {spec.period}; pass the frame that holds them "
+            f'(tt.load_events(period="{spec.period}")), as the exercise cell does.',
+        )
     expected = spec.expected(events)
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
         try:

@@ -74,6 +74,7 @@ LABELS = {
     "iran": "Iran",
     "pmf_supporters": "PMF supporters (crowd)",
     "popular_mobilization_forces": "Popular Mobilization Forces",
+    "islamic_resistance_in_iraq": "Islamic Resistance in Iraq",
     "claimed": "Claimed by a group",
     "blamed_by_us": "Blamed by US officials",
     "suspected": "Suspected",
@@ -186,8 +187,10 @@ def monthly_bars(
     monthly: pd.DataFrame, title: str, marks: pd.DataFrame | None = None, n_events: int | None = None
 ) -> Figure:
     """Stacked bars of counts per month (columns are categories); optional dotted lines at key events.
+    A table from timeline.events_per_week (its index named "week") gives bars per week instead.
 
     The source note counts the events in the bars unless n_events says otherwise; so do the others here."""
+    weekly = monthly.index.name == "week"
     fig = Figure()
     # Vocabulary keys keep their colours; other categories (sites, actors) take the palette in turn.
     spare = iter(c for c in OKABE_ITO.values() if c not in {OKABE_ITO["grey"], OKABE_ITO["dark_grey"]})
@@ -198,7 +201,10 @@ def monthly_bars(
             y=monthly[column],
             name=label_for(column),
             marker_color=colour_for(column) if known else next(spare, OKABE_ITO["grey"]),
-            hovertemplate="%{x|%b %Y}: %{y}<extra>" + label_for(column) + "</extra>",
+            hovertemplate=("Week of %{x|%d %b %Y}" if weekly else "%{x|%b %Y}")
+            + ": %{y}<extra>"
+            + label_for(column)
+            + "</extra>",
         )
     # Date labels a little lower: the first month's would otherwise touch the y axis's "0".
     fig.update_layout(barmode="stack", bargap=0.1, xaxis_ticklabelstandoff=8)
@@ -219,16 +225,29 @@ def monthly_bars(
                 yanchor="bottom",
             )
     peak = monthly.sum(axis=1)
-    description = (
-        (
-            f"Stacked bars of events per month from {monthly.index.min():%B %Y} to {monthly.index.max():%B %Y}; "
-            f"the busiest month is {peak.idxmax():%B %Y} with {int(peak.max())}."
+    if weekly:
+        description = (
+            (
+                f"Stacked bars of events per week (Monday to Sunday) from the week of {monthly.index.min():%d %B %Y} "
+                f"to that of {monthly.index.max():%d %B %Y}; the busiest is the week of {peak.idxmax():%d %B %Y} "
+                f"with {int(peak.max())}."
+            )
+            if len(peak)
+            else title
         )
-        if len(peak)
-        else title
-    )
+    else:
+        description = (
+            (
+                f"Stacked bars of events per month from {monthly.index.min():%B %Y} to {monthly.index.max():%B %Y}; "
+                f"the busiest month is {peak.idxmax():%B %Y} with {int(peak.max())}."
+            )
+            if len(peak)
+            else title
+        )
     n = int(monthly.to_numpy().sum()) if n_events is None else n_events
-    return _finish(fig, title, "Month", "Events per month (count)", n, description)
+    unit = "week" if weekly else "month"
+    axis = "Week (starting Monday)" if weekly else "Month"
+    return _finish(fig, title, axis, f"Events per {unit} (count)", n, description)
 
 
 def _label_rows(dates, labels, start, end, width_px: float = 620, char_px: float = 6.2) -> list[int]:
@@ -562,6 +581,11 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
     Episodes with the same counts share one line; lines ending at the same count share one label, so no
     two labels print on top of each other. n_events is the number of attacks."""
     fig = Figure()
+    interval = (
+        "no interval: fewer than two episodes"
+        if pd.isna(summary["low"])
+        else f"90% interval {summary['low']:+.1f} to {summary['high']:+.1f}"
+    )
     lines = list(study.groupby(["before", "after"], sort=False))
     labels = {}
     for (_, after), rows in lines:
@@ -588,13 +612,13 @@ def event_study_plot(study: pd.DataFrame, summary: pd.Series, window_days: int, 
         y=[summary["mean_before"], summary["mean_after"]],
         mode="lines+markers",
         line={"color": OKABE_ITO["vermillion"], "width": 4},
-        name=f"Mean over episodes: {summary['mean_change']:+.1f} "
-        f"(90% interval {summary['low']:+.1f} to {summary['high']:+.1f})",
+        name=f"Mean over episodes: {summary['mean_change']:+.1f} ({interval})",
     )
+    cases = int(summary["cases"])
     description = (
         f"Slope chart of attacks in the {window_days} days before and after "
-        f"{int(summary['cases'])} US strike episodes; "
-        f"mean change {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})."
+        f"{cases} US strike episode{'' if cases == 1 else 's'}; "
+        f"mean change {summary['mean_change']:+.1f} ({interval})."
     )
     fig = _finish(
         fig,

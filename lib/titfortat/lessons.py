@@ -40,6 +40,10 @@ def parameters(lesson: str, **values) -> dict:
         "04": {
             "window_days": lambda n, v: params.as_int(n, v, 3, 90),
         },
+        "05": {
+            "window_days": lambda n, v: params.as_int(n, v, 3, MAX_WINDOW_DAYS),
+            "include_syria_jordan": params.as_bool,
+        },
         "06": {"cycle": lambda n, v: params.as_choice(n, v, list(CYCLES))},
     }
     params.as_choice("lesson", lesson, rules)

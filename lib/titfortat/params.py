@@ -43,6 +43,13 @@ def as_int(name: str, value, low: int, high: int) -> int:
     return value
 
 
+def as_bool(name: str, value) -> bool:
+    """True or False (not 0, 1 or a string: papermill passes booleans as they are written)."""
+    if not isinstance(value, bool):
+        _fail(name, value, "True or False")
+    return value
+
+
 def as_choice(name: str, value, choices: Iterable[str]) -> str:
     """One of a fixed set of strings."""
     choices = list(choices)

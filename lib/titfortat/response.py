@@ -61,6 +61,21 @@ ANSWERED = {
     "2020-03-13": ["2020-03-11-taji-rocket"],
     "2021-02-26": ["2021-02-15-erbil_airport-rocket"],
     "2021-06-28": "drone_attack 2021",
+    # The 2023-2024 wave. The strikes of 27 Oct, 8 and 12 Nov 2023 answered the run of attacks since
+    # 17 October, no single one; those of 3 Dec 2023, 4 and 8 Jan 2024 were pre-emptive (fighters
+    # readying a drone, a commander said to plan attacks, a loaded launcher).
+    "2023-10-27": [],
+    "2023-11-08": [],
+    "2023-11-12": [],
+    "2023-11-20": ["2023-11-20-ain_al_asad-missile"],
+    "2023-11-22": ["2023-11-20-ain_al_asad-missile"],
+    "2023-12-03": [],
+    "2023-12-26": ["2023-12-25-erbil_airport-drone"],
+    "2024-01-04": [],
+    "2024-01-08": [],
+    "2024-01-24": ["2024-01-20-ain_al_asad-missile"],
+    "2024-02-03": ["2024-01-28-tower_22-drone"],
+    "2024-02-07": ["2024-01-28-tower_22-drone"],
 }
 
 # Two-sided 90% Student t quantiles (the 95th percentile) by degrees of freedom, for the interval of a
@@ -91,9 +106,17 @@ def episodes(events: pd.DataFrame, window_days: int) -> list[list[pd.Timestamp]]
 
 
 def _study_attacks(events: pd.DataFrame, include_states: bool) -> pd.DataFrame:
-    # Attacks in Syria are recorded only from June 2021, so counting them would inflate one strike's window.
+    # Only the countries each period records fully (x-periods' study_countries): in 2017-2021 attacks in
+    # Syria are recorded only from June 2021, so counting them would inflate one strike's window.
+    from .data import periods
+
     found = attacks(events) if include_states else militia_attacks(events)
-    return found[found["country"] == "Iraq"]
+    keep = pd.Series(False, index=found.index)
+    for _, period in periods().iterrows():
+        keep |= found["date"].between(period["start"], period["end"]) & found["country"].astype("object").isin(
+            period["study_countries"]
+        )
+    return found[keep]
 
 
 def _windows(events: pd.DataFrame, window_days: int, merge: bool) -> list[tuple[list, pd.Timestamp, pd.Timestamp]]:
@@ -104,7 +127,8 @@ def _windows(events: pd.DataFrame, window_days: int, merge: bool) -> list[tuple[
 def event_study(
     events: pd.DataFrame, window_days: int, include_states: bool = False, merge: bool = True
 ) -> pd.DataFrame:
-    """Attacks in Iraq (and their deaths) in the window_days before and after each strike episode.
+    """Attacks (and their deaths) in the window_days before and after each strike episode, in the countries
+    each period records fully (Iraq in 2017-2021; Iraq, Syria and Jordan in 2023-2024: data.periods).
 
     With merge (the default), strike days inside another's window form one episode, counted from the day
     before its first strike and from the day after its last, so no attack is counted twice; without it,
@@ -288,7 +312,9 @@ def article_claims(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def interval_side(summary: pd.Series) -> str:
-    """Where the interval lies: "above zero", "below zero" or "spans zero"."""
+    """Where the interval lies: "above zero", "below zero", "spans zero", or "no interval" (one case)."""
+    if pd.isna(summary["low"]):
+        return "no interval"
     if summary["low"] > 0:
         return "above zero"
     if summary["high"] < 0:
@@ -296,15 +322,23 @@ def interval_side(summary: pd.Series) -> str:
     return "spans zero"
 
 
+def interval_text(summary: pd.Series) -> str:
+    """ "90% interval -1.2 to +3.4", or, with fewer than two cases, why there is none."""
+    if pd.isna(summary["low"]):
+        return "no interval: fewer than two episodes"
+    return f"90% interval {summary['low']:+.1f} to {summary['high']:+.1f}"
+
+
 def event_study_headline(summary: pd.Series, window_days: int) -> str:
     """A figure title that asks the question and states the answer with its uncertainty at this window."""
     n = int(summary["cases"])
     numbers = (
-        f"{window_days}-day windows, {n} episodes: {int(summary['rose'])} rose, {int(summary['fell'])} fell; "
-        f"mean {summary['mean_change']:+.1f} (90% interval {summary['low']:+.1f} to {summary['high']:+.1f})"
+        f"{window_days}-day windows, {n} episode{'' if n == 1 else 's'}: {int(summary['rose'])} rose, "
+        f"{int(summary['fell'])} fell; mean {summary['mean_change']:+.1f} ({interval_text(summary)})"
     )
     verdict = {
         "spans zero": "the data cannot tell",
+        "no interval": "the data cannot tell",
         "above zero": f"a rise, but {n} cases chosen after attacks cannot show why",
         "below zero": f"a fall, but {n} cases chosen after attacks cannot show why",
     }[interval_side(summary)]
@@ -340,7 +374,8 @@ def sweep_finding(sweep: pd.DataFrame) -> str:
         f"spans zero at every window ({', '.join(map(str, windows))} days)"
         if sides == ["spans zero"]
         else "; ".join(
-            f"{'' if side == 'spans zero' else 'lies '}{side} at "
+            {"spans zero": "spans zero", "no interval": "does not exist (one episode)"}.get(side, f"lies {side}")
+            + " at "
             + ", ".join(map(str, sweep.index[sweep["interval"] == side]))
             + " days"
             for side in sides
@@ -386,12 +421,18 @@ def answered_attacks(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def regression_note(events: pd.DataFrame, window_days: int) -> str:
-    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies."""
+def regression_note(events: pd.DataFrame, window_days: int, answered_in: pd.DataFrame | None = None) -> str:
+    """Whether strikes followed busy stretches or deadly attacks: where regression to the mean applies.
+
+    The attacks each strike answered are looked up in answered_in (default: events), so a study that
+    counts fewer countries still knows what a strike answered abroad."""
     study = event_study(events, window_days)
     before, typical = study["before"].mean(), typical_window(events, window_days)
-    answered = answered_attacks(events)
+    answered = answered_attacks(events if answered_in is None else answered_in)
     deadly = answered[answered["killed"] > 0]
+    # Two strike days can answer the same attack (Tower 22): its dead are counted once.
+    answered_rows = attacks(events if answered_in is None else answered_in).set_index("event_id").loc[sorted({i for ids in deadly["event_ids"] for i in ids})]
+    dead = _killed(answered_rows)
     lead = (
         f"In the {window_days} days before a strike episode there were {before:.1f} attacks on average, against "
         f"{typical:.1f} in a typical {window_days}-day stretch of the period"
@@ -403,14 +444,17 @@ def regression_note(events: pd.DataFrame, window_days: int) -> str:
         "predicts little."
     )
     deaths = (
-        f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
-        f"({', '.join(f'{d:%d %b %Y}' for d in deadly['strike_day'])}: {int(deadly['killed'].sum())} deaths): "
+        f" None of the {len(answered)} strike days answered an attack with a recorded death."
+        if deadly.empty
+        else f" But {len(deadly)} of the {len(answered)} strike days answered attacks that had killed people "
+        f"({', '.join(f'{d:%d %b %Y}' for d in deadly['strike_day'])}: {dead} deaths): "
         "strikes were chosen after deaths, so fewer deaths afterwards is what regression to the mean predicts "
         "even if no strike deterred anyone."
     )
     harmless = answered[(answered["answered"] > 0) & (answered["killed"] == 0)]
     others = "".join(
-        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} attacks in which no death was recorded."
+        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} "
+        f"{'attack' if row.answered == 1 else 'attacks'} in which no death was recorded."
         for row in harmless.itertuples()
     )
     return lead + counts + deaths + others

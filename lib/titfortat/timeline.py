@@ -42,17 +42,28 @@ def events_per_month(
 
     With `top`, only the `top` most frequent values keep a column and the rest are summed as "other"
     (a chart can give distinct colours to a handful of categories, not to forty sites)."""
+    return _events_per(events, by, start, end, top, "M", "month")
+
+
+def events_per_week(
+    events: pd.DataFrame, by: str = "event_type", start=None, end=None, top: int | None = None
+) -> pd.DataFrame:
+    """As events_per_month, per Monday-to-Sunday week; the index is each week's Monday, named "week"."""
+    return _events_per(events, by, start, end, top, "W-SUN", "week")
+
+
+def _events_per(events: pd.DataFrame, by: str, start, end, top: int | None, freq: str, unit: str) -> pd.DataFrame:
     if events.empty and (start is None or end is None):  # no dates to span: an empty table
-        return pd.DataFrame(index=pd.DatetimeIndex([], name="month"), dtype="int64").rename_axis(columns=by)
-    start = pd.Timestamp(start if start is not None else events["date"].min()).to_period("M")
-    end = pd.Timestamp(end if end is not None else events["date"].max()).to_period("M")
-    months = pd.period_range(start, end, freq="M")
-    keys = events["date"].dt.to_period("M")
+        return pd.DataFrame(index=pd.DatetimeIndex([], name=unit), dtype="int64").rename_axis(columns=by)
+    start = pd.Timestamp(start if start is not None else events["date"].min()).to_period(freq)
+    end = pd.Timestamp(end if end is not None else events["date"].max()).to_period(freq)
+    periods = pd.period_range(start, end, freq=freq)
+    keys = events["date"].dt.to_period(freq)
     values = events[by].astype("object")
-    table = pd.crosstab(keys, values) if len(events) else pd.DataFrame(index=months[:0])
-    table = table.reindex(months, fill_value=0)
+    table = pd.crosstab(keys, values) if len(events) else pd.DataFrame(index=periods[:0])
+    table = table.reindex(periods, fill_value=0)
     table.index = table.index.to_timestamp()
-    table.index.name = "month"
+    table.index.name = unit
     if top is not None and table.shape[1] > top:
         kept = table.sum().sort_values(ascending=False, kind="stable").index[:top]
         table = table[kept].assign(other=table.drop(columns=kept).sum(axis=1))

@@ -250,3 +250,21 @@ def crisis_room(events: pd.DataFrame, cycle_name: str) -> widgets.VBox:
     room.option, room.reason, room.decide, room.next = option, reason, decide, following
     room.outcome, room.summary, room.choices = outcome, briefing, choices
     return room
+
+
+def event_study_explorer(by_period: dict[str, pd.DataFrame], window_days: int, max_days: int = 60) -> widgets.VBox:
+    """A period menu and a window slider over the event study: the same tool on either period's rows."""
+    choice = widgets.ToggleButtons(options=list(by_period), value=list(by_period)[-1], description="Period")
+    window = widgets.IntSlider(value=window_days, min=3, max=max_days, description="Days")
+
+    def build():
+        events = by_period[choice.value]
+        study = response.event_study(events, window.value)
+        summary = response.mean_change(study)
+        title = f"{choice.value}: " + response.event_study_headline(summary, window.value)
+        return figures.event_study_plot(study, summary, window.value, title, len(response.militia_attacks(events)))
+
+    plot = _live_figure(build())
+    for control in (choice, window):
+        control.observe(lambda _: _replace(plot, build()), names="value")
+    return widgets.VBox([widgets.HBox([choice, window]), plot])

@@ -25,6 +25,7 @@ INTERACTIONS = {
     "02_soleimani_cycle": lambda page: page.locator(".jupyter-widgets button", has_text="taji").first.click(),
     "03_base_consolidation": lambda page: _nudge_slider(page),
     "04_response_options": lambda page: _nudge_slider(page),
+    "05_wave_2023_2024": lambda page: page.locator(".jupyter-widgets button", has_text="2017-2021").first.click(),
 }
 
 

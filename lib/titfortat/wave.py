@@ -1,0 +1,283 @@
+"""Lesson 05: the 2023-2024 wave as an out-of-sample test of what lessons 02 and 04 concluded.
+
+The predictions are questions with a yes or no answer; what happened is computed from the rows for the
+parameters in force, never written down, so the scorecard follows the data and the window."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import params
+from .cycle import escalation_ladder
+from .response import event_study, interval_side, mean_change, militia_attacks, strike_days
+from .timeline import attacks, between
+
+# The wave's turning points that the lesson and the scorecard look up by id (a clear error if renamed).
+SUSPENSION = "2024-01-30-baghdad-kh_suspension"
+
+# Each prediction: the question, the lesson it draws on, and what that lesson's evidence suggested.
+PREDICTIONS = {
+    "strikes_cut_attacks": (
+        "Will attacks fall after US strike episodes, clearly enough that the 90% interval of the mean change "
+        "lies below zero?",
+        "04",
+        "no: in 2017-2021 the interval spanned zero at every window",
+    ),
+    "deaths_bring_strike": (
+        "Will an attack that kills US troops be answered by a US strike within seven days?",
+        "02",
+        "yes: the K-1 and Taji attacks were answered within two days",
+    ),
+    "first_strikes_in_syria": (
+        "Will the first US strikes of the wave hit Syria rather than Iraq?",
+        "04",
+        "yes: in February 2021 the new administration answered the Erbil attack in Syria",
+    ),
+    "baghdad_objects": (
+        "Will Iraq's government publicly object to a US strike on Iraqi soil within three days of it?",
+        "04",
+        "yes: Baghdad condemned the strikes of December 2019, March 2020 and June 2021",
+    ),
+    "attacks_stop": (
+        "Will the attacks stop, with 30 days or more without a recorded attack before 31 March 2024?",
+        "02",
+        "no: after the Taji and Erbil cycles the attacks went on",
+    ),
+}
+ANSWERS = ("yes", "no")
+
+
+def questions() -> pd.DataFrame:
+    """The prediction questions and the lesson each draws on (what those lessons suggest stays hidden)."""
+    return pd.DataFrame(
+        [{"prediction": key, "question": q, "from_lesson": lesson} for key, (q, lesson, _) in PREDICTIONS.items()]
+    ).set_index("prediction")
+
+
+def attack_places(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per place attacked, for figures.base_map: site, name (label and count), latitude, longitude,
+    country, attacks, size (marker size growing with the count) and hover."""
+    from .figures import label_for
+
+    found = attacks(events).dropna(subset=["latitude", "longitude"])
+    table = (
+        found.groupby("site", observed=True)
+        .agg(
+            attacks=("event_id", "size"),
+            latitude=("latitude", "first"),
+            longitude=("longitude", "first"),
+            country=("country", "first"),
+        )
+        .reset_index()
+        .sort_values(["attacks", "site"], ascending=[False, True], ignore_index=True)
+    )
+    table["name"] = [f"{label_for(str(s))} ({n})" for s, n in zip(table["site"], table["attacks"])]
+    table["hover"] = [
+        f"{label_for(str(s))}, {c}: {n} recorded attack{'s' if n != 1 else ''}"
+        for s, c, n in zip(table["site"], table["country"].astype(str), table["attacks"])
+    ]
+    table["size"] = 8 + 4 * table["attacks"] ** 0.5
+    return table
+
+
+def blank_predictions() -> dict:
+    """One entry per prediction, each None until a student writes "yes" or "no"."""
+    return {key: None for key in PREDICTIONS}
+
+
+def check_predictions(predictions: dict) -> dict:
+    """The predictions cleaned (keys known, answers "yes", "no" or None); ParameterError names a bad entry."""
+    if not isinstance(predictions, dict):
+        raise params.ParameterError(
+            "The predictions must be a dict like the one in the prediction cell, from keys to 'yes', 'no' or None."
+        )
+    unknown = sorted(set(predictions) - set(PREDICTIONS))
+    if unknown:
+        raise params.ParameterError(
+            f"Unknown prediction {unknown[0]!r}; the predictions are: {', '.join(PREDICTIONS)}."
+        )
+    cleaned = {}
+    for key in PREDICTIONS:
+        value = predictions.get(key)
+        text = value.strip().lower() if isinstance(value, str) else value
+        if text not in (*ANSWERS, None):
+            raise params.ParameterError(f"Prediction {key!r} got {value!r}; write 'yes', 'no' or leave it None.")
+        cleaned[key] = text
+    return cleaned
+
+
+def restrict(events: pd.DataFrame, include_syria_jordan: bool) -> pd.DataFrame:
+    """The events with, unless include_syria_jordan, the attacks outside Iraq left out (strikes and statements
+    stay wherever they happened)."""
+    if include_syria_jordan:
+        return events
+    outside = events["event_id"].isin(attacks(events)["event_id"]) & (events["country"] != "Iraq")
+    return events[~outside].reset_index(drop=True)
+
+
+def _days_to_strike_after_us_deaths(events: pd.DataFrame) -> int | None:
+    deadly = attacks(events)[attacks(events)["us_killed"].fillna(0) > 0]
+    if deadly.empty:
+        return None
+    first = deadly.iloc[0]
+    later = strike_days(events)["date"]
+    later = later[later >= first["date"]]
+    return int((later.min() - first["date"]).days) if len(later) else None
+
+
+def _objections(events: pd.DataFrame, within_days: int = 3) -> tuple[int, int]:
+    """(strike days in Iraq followed within within_days by a statement of Iraq's government, strike days in Iraq)."""
+    days = strike_days(events)
+    in_iraq = days[days["country"].str.contains("Iraq")]["date"]
+    statements = events[(events["event_type"] == "political") & (events["actor"] == "iraq_government")]["date"]
+    answered = sum(((statements >= d) & (statements <= d + pd.Timedelta(days=within_days))).any() for d in in_iraq)
+    return int(answered), len(in_iraq)
+
+
+def quiet_after_last_attack(events: pd.DataFrame, end="2024-03-31") -> tuple[pd.Timestamp, int]:
+    """The last recorded militia attack of the events given and the days from it to end."""
+    last = militia_attacks(events)["date"].max()
+    return last, int((pd.Timestamp(end) - last).days)
+
+
+def outcomes(events: pd.DataFrame, window_days: int, include_syria_jordan: bool = True) -> pd.DataFrame:
+    """What happened, per prediction: the answer (yes/no) and the evidence, computed from the wave's rows.
+
+    include_syria_jordan decides which attacks the event study and the quiet at the end count; the deaths,
+    the strikes and Baghdad's statements count wherever they happened. Returns a frame indexed by prediction
+    key with columns question, from_lesson, earlier_lessons_suggest, happened ("yes"/"no") and evidence."""
+    counted = restrict(events, include_syria_jordan)
+    summary = mean_change(event_study(counted, window_days))
+    side = interval_side(summary)
+    days = _days_to_strike_after_us_deaths(events)
+    first = strike_days(events).iloc[0]
+    objected, in_iraq = _objections(events)
+    last, quiet = quiet_after_last_attack(counted)
+    rows = {
+        "strikes_cut_attacks": (
+            side == "below zero",
+            _study_evidence(summary, window_days, side),
+        ),
+        "deaths_bring_strike": (
+            days is not None and days <= 7,
+            "no attack killed US troops"
+            if days is None
+            else f"first US strike {days} days after the first deadly attack",
+        ),
+        "first_strikes_in_syria": (
+            first["country"] == "Syria",
+            f"first US strike day {first['date']:%d %b %Y}, in {first['country']}",
+        ),
+        "baghdad_objects": (
+            objected > 0,
+            f"{objected} of {in_iraq} US strike days in Iraq were followed within three days by a recorded statement "
+            "of Iraq's government",
+        ),
+        "attacks_stop": (
+            quiet >= 30,
+            f"last recorded attack {last:%d %b %Y}, {quiet} days before 31 Mar 2024",
+        ),
+    }
+    table = pd.DataFrame(
+        [
+            {
+                "prediction": key,
+                "question": PREDICTIONS[key][0],
+                "from_lesson": PREDICTIONS[key][1],
+                "earlier_lessons_suggest": PREDICTIONS[key][2],
+                "happened": "yes" if held else "no",
+                "evidence": evidence,
+            }
+            for key, (held, evidence) in rows.items()
+        ]
+    )
+    return table.set_index("prediction")
+
+
+def _study_evidence(summary: pd.Series, window_days: int, side: str) -> str:
+    cases = int(summary["cases"])
+    counts = (
+        f"{cases} episode{'s' if cases != 1 else ''} at {window_days}-day windows: {int(summary['rose'])} rose, "
+        f"{int(summary['fell'])} fell; mean {summary['mean_change']:+.1f}"
+    )
+    if pd.isna(summary["low"]):
+        return counts + ", and one case has no interval: the data cannot tell"
+    return counts + f", 90% interval {summary['low']:+.1f} to {summary['high']:+.1f} ({side})"
+
+
+def scorecard(
+    predictions: dict, events: pd.DataFrame, window_days: int, include_syria_jordan: bool = True
+) -> pd.DataFrame:
+    """The student's predictions beside what happened: columns you_said, happened, you_were ("right", "wrong",
+    or "no prediction"), earlier_lessons_suggest, evidence."""
+    said = check_predictions(predictions)
+    table = outcomes(events, window_days, include_syria_jordan)
+    table.insert(0, "you_said", [said[key] or "-" for key in table.index])
+    table.insert(
+        2,
+        "you_were",
+        [
+            "no prediction" if said[key] is None else ("right" if said[key] == table.loc[key, "happened"] else "wrong")
+            for key in table.index
+        ],
+    )
+    return table[["you_said", "happened", "you_were", "earlier_lessons_suggest", "evidence"]]
+
+
+def earlier_lessons_held(events: pd.DataFrame, window_days: int, include_syria_jordan: bool = True) -> int:
+    """How many of the earlier lessons' suggestions the wave bore out."""
+    table = outcomes(events, window_days, include_syria_jordan)
+    return int((table["earlier_lessons_suggest"].str.split(":").str[0] == table["happened"]).sum())
+
+
+def compare_periods(by_period: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One column per period (its key), one row per measure: days covered, attacks, attacks per week, share
+    claimed, US killed and wounded, others killed in attacks, attacks with a recorded death, US strike days
+    and how many hit Iraq. Blank counts add nothing: the casualty rows are lower bounds."""
+    from .data import periods
+
+    spans = periods()
+    table = {}
+    for key, events in by_period.items():
+        found = attacks(events)
+        days = int((spans.loc[key, "end"] - spans.loc[key, "start"]).days) + 1
+        deadly = (found["us_killed"].fillna(0) + found["other_killed"].fillna(0)) > 0
+        strikes = strike_days(events)
+        table[key] = {
+            "days covered": days,
+            "attacks": len(found),
+            "attacks per week": round(len(found) * 7 / days, 2),
+            "claimed by a group (%)": round(100 * (found["attribution"] == "claimed").mean(), 1),
+            "US killed": int(found["us_killed"].fillna(0).sum()),
+            "US wounded": int(found["us_wounded"].fillna(0).sum()),
+            "others killed in attacks": int(found["other_killed"].fillna(0).sum()),
+            "attacks with a recorded death": int(deadly.sum()),
+            "US strike days": len(strikes),
+            "US strike days hitting Iraq": int(strikes["country"].str.contains("Iraq").sum()),
+        }
+    # object columns, so whole numbers print whole beside the rates
+    return pd.DataFrame({key: pd.Series(values, dtype="object") for key, values in table.items()})
+
+
+def tower_22_ladder(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
+    """The escalation ladder from Tower 22 (cycle.escalation_ladder with the wave's cycle)."""
+    return escalation_ladder(events, "tower_22", window_days)
+
+
+def suspension_row(events: pd.DataFrame) -> pd.Series:
+    """Kataib Hezbollah's announcement of 30 January 2024, looked up by id with a clear error if it is missing."""
+    found = events[events["event_id"] == SUSPENSION]
+    if found.empty:
+        raise LookupError(f"event {SUSPENSION!r} (Kataib Hezbollah's suspension) is not in the data")
+    return found.iloc[0]
+
+
+def attacks_between(events: pd.DataFrame, start, end) -> int:
+    """Militia attacks recorded from start to end, both included."""
+    return len(between(militia_attacks(events), start, end))
+
+
+def recorded_count(events: pd.DataFrame, event_id: str, column: str) -> int | None:
+    """A row's count in one casualty or projectile column, None where blank."""
+    value = events.set_index("event_id").loc[event_id, column]
+    return None if pd.isna(value) else int(value)
