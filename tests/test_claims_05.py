@@ -73,9 +73,9 @@ CLAIMS = {
         lambda e, s: 0.5 <= _published()["share"].iloc[-1] < 2 / 3 and _coverage_falls_in_december_and_january(),
     ),
     "05.truce": (
-        "The attacks all but stopped during the Gaza truce of 24 November to 1 December: the dataset records one, "
-        "a rocket that missed Mission Support Site Euphrates on 29 November, the first a US official counted since "
-        "23 November.",
+        "The attacks paused in the Gaza truce of 24 November to 1 December: the Pentagon reported none in its "
+        "first days, and the dataset records one in it, a rocket that missed Mission Support Site Euphrates on "
+        "29 November, the first a US official counted since 23 November",
         lambda e, s: list(tt.between(tt.attacks(_wave()), "2023-11-24", "2023-12-01")["event_id"])
         == ["2023-11-29-conoco-rocket"],
     ),
@@ -99,7 +99,8 @@ CLAIMS = {
         lambda e, s: tt.attacks(_wave()).query("us_killed > 0")["event_id"].iloc[0] == TOWER,
     ),
     "05.same-12-days": (
-        "Here is the ladder lesson 02 drew for the Soleimani cycle, for the same 12 days",
+        "Here is the same kind of ladder lesson 02 drew for the Soleimani cycle, now starting from Tower 22 and "
+        "over the same 12 days",
         lambda e, s: "window_days = 12" in (lesson_text("02")),
     ),
     "05.qaani-next-day": (
@@ -122,7 +123,8 @@ CLAIMS = {
         lambda e, s: _strike_days(_wave()) >= 2 * _strike_days(e),
     ),
     "05.one-episode": (
-        'With one episode there is nothing to average over, and its "after" is simply the quiet once the wave was over',
+        'At 30 days (the sweep\'s last row) there is one episode: nothing to average over, and its "after" is '
+        "simply the quiet once the wave was over.",
         lambda e, s: _one_episode_after_is_the_quiet(s),
     ),
     "05.answers": (
@@ -138,11 +140,28 @@ CLAIMS = {
         ),
     ),
     "05.order": (
-        "The suspension was announced before the US strikes of 2-3 February, and the last attack the Pentagon "
-        "recorded came on 4 February",
+        "The suspension was announced before the US strikes of 2-3 February, though after earlier US strikes",
         lambda e, s: (
             row(_wave(), wave.SUSPENSION)["date"] < pd.Timestamp("2024-02-03")
-            and response.militia_attacks(_wave())["date"].max() == pd.Timestamp("2024-02-04")
+            and (response.strike_days(_wave())["date"] < row(_wave(), wave.SUSPENSION)["date"]).any()
+        ),
+    ),
+    "05.last-attack": (
+        "the last attack the Pentagon recorded came on 4 February",
+        lambda e, s: response.militia_attacks(_wave())["date"].max() == pd.Timestamp("2024-02-04"),
+    ),
+    "05.baghdad-condemned-both": (
+        "condemned US strikes on its soil and the attack on Tower 22 alike",
+        lambda e, s: (
+            days_between(_wave(), TOWER, "2024-01-29-baghdad-tower22_condemnation") == 1
+            and wave._objections(_wave())[0] > 0
+        ),
+    ),
+    "05.sdf": (
+        "The six dead of the last attack, at al-Omar on 4 February, were fighters of the Syrian Democratic Forces",
+        lambda e, s: (
+            row(_wave(), "2024-02-04-al_omar-drone")["other_killed"] == 6
+            and "SDF" in row(_wave(), "2024-02-04-al_omar-drone")["summary"]
         ),
     ),
     "05.key-answered-within-days": (

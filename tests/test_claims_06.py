@@ -64,6 +64,36 @@ CLAIMS = {
             and 2 * _later_points(e).count("restraint") > len(_later_points(e))
         ),
     ),
+    "06.soleimani-strike-holds-iran": (
+        "the drone strike that killed the Quds Force commander Qasem Soleimani in Baghdad struck Iran's own "
+        "forces, so it is hold Iran directly responsible, though it fell in Iraq",
+        lambda e, p: (
+            "Soleimani" in row(e, "2020-01-03-baghdad_airport-strike")["target"]
+            and row(e, "2020-01-03-baghdad_airport-strike")["country"] == "Iraq"
+            and simulation.actual_responses(e, "soleimani")["closest_option"].iloc[1] == "hold_iran"
+        ),
+    ),
+    "06.militia-strikes-in-iraq": (
+        "strikes on the militias in Iraq, those of 29 December 2019 (three of the five sites were in Iraq) "
+        "and 13 March 2020, fit none of the five",
+        lambda e, p: (
+            row(e, "2019-12-29-al_qaim-strike")["target"].startswith("Three")
+            and row(e, "2019-12-29-abu_kamal-strike")["target"].startswith("Two")
+            and simulation.actual_responses(e, "soleimani")["closest_option"].iloc[0] == simulation.NOT_AN_OPTION
+            and simulation.actual_responses(e, "taji")["closest_option"].iloc[0] == simulation.NOT_AN_OPTION
+            and set(e.loc[e["date"] == "2020-03-13"].query("event_type == 'us_strike'")["country"]) == {"Iraq"}
+        ),
+    ),
+    "06.sanctions-without-strike": (
+        "the sanctions announced that day were aimed at Iran, but they came with no military reply to missiles "
+        "that killed no one",
+        lambda e, p: (
+            "sanctions" in row(e, "2020-01-08-washington-trump_address")["summary"]
+            and row(e, "2020-01-08-ain_al_asad-missile")["us_killed"] == 0
+            and row(e, "2020-01-08-ain_al_asad-missile")["other_killed"] == 0
+            and simulation.actual_responses(e, "soleimani")["closest_option"].iloc[2] == "restraint"
+        ),
+    ),
     "06.attacks-followed-both": (
         "Attacks followed strikes and restraint alike",
         lambda e, p: _attacks_followed(e, restrained=True) and _attacks_followed(e, restrained=False),

@@ -79,6 +79,59 @@ def test_the_us_response_is_named_by_the_closest_option_only_where_one_fits(rows
     assert simulation.us_response(happened)["closest_option"] == closest
 
 
+def _strikes(*places, on_iran=False):
+    """A frame of an opening attack and US strikes the next day at places ((site, country) pairs)."""
+    rows = [(START, "rocket_attack", "taji", "unknown", {"us_killed": 1})]
+    rows += [("2020-03-12", "us_strike", site, "united_states", {"country": country}) for site, country in places]
+    frame = make_events(rows)
+    if on_iran:
+        frame.loc[1, "event_id"] = simulation.STRIKES_ON_IRAN[0]
+    return frame
+
+
+@pytest.mark.parametrize(
+    "frame, closest",
+    [
+        (_strikes(("baghdad_airport", "Iraq"), on_iran=True), "hold_iran"),
+        (_strikes(("abu_kamal", "Syria"), ("al_qaim", "Iraq")), simulation.NOT_AN_OPTION),
+        (_strikes(("abu_kamal", "Syria"), ("al_qaim", "Iraq"), on_iran=True), "hold_iran"),
+        (_strikes(("abu_kamal", "Syria"), ("tanf", "Syria")), "syria_strikes"),
+    ],
+)
+def test_strikes_are_filed_by_whom_they_hit_before_where_they_landed(frame, closest):
+    happened = simulation.what_happened(frame, "taji", START, 3)
+    assert simulation.us_response(happened)["closest_option"] == closest
+
+
+def test_restraint_names_the_other_steps_the_us_took_without_changing_the_option():
+    frame = make_events(
+        [
+            (START, "rocket_attack", "taji", "unknown", {"us_killed": 1}),
+            ("2020-03-12", "political", "washington", "united_states"),
+            ("2020-03-12", "political", "baghdad", "coalition"),
+        ]
+    )
+    frame.loc[1, "target"] = "Iran (sanctions)"
+    frame.loc[2, "target"] = "coalition training"
+    response = simulation.us_response(simulation.what_happened(frame, "taji", START, 3))
+    assert response["closest_option"] == "restraint"
+    assert response["us_did"] == "no US strike recorded; other US steps: 12 Mar 2020, a step aimed at Iran (sanctions)"
+
+
+def test_the_us_reply_on_a_decision_day_is_in_the_reveal_not_the_briefing():
+    frame = make_events(
+        [
+            (START, "rocket_attack", "taji", "unknown", {"us_killed": 1}),
+            (START, "political", "washington", "united_states"),
+            (START, "political", "baghdad", "iraq_government"),
+        ]
+    )
+    briefed = set(simulation.known_on(frame, "taji", START)["event_id"])
+    revealed = set(simulation.what_happened(frame, "taji", START, 3)["event_id"])
+    assert briefed == {frame["event_id"][0], frame["event_id"][2]}
+    assert revealed == {frame["event_id"][1]}
+
+
 def test_actual_responses_count_the_attacks_and_deaths_that_followed_each_point():
     actual = simulation.actual_responses(_frame(), "taji")
     assert list(actual["closest_option"]) == [simulation.NOT_AN_OPTION, "restraint", "syria_strikes"]
@@ -198,7 +251,8 @@ def _text(table) -> str:
 
 def test_a_briefing_holds_only_what_was_public_that_day(events):
     k1 = simulation.known_on(events, "soleimani", "2019-12-27")
-    assert _text(k1).count("no one blamed on the record") == 1 and "Kataib Hezbollah" not in _text(k1)
+    reading = " ".join(k1["who_did_it"]) + " " + " ".join(k1["reported_that_day"])
+    assert _text(k1).count("no one blamed on the record") == 1 and "Kataib Hezbollah" not in reading
     assert list(k1["actor"]) == ["unknown"]
     embassy = simulation.known_on(events, "soleimani", "2019-12-31")
     assert "blamed by the US government" in embassy["who_did_it"].iloc[0]
@@ -213,6 +267,28 @@ def test_a_briefing_holds_only_what_was_public_that_day(events):
         simulation.ATTRIBUTION_WORDS["unknown"]
     )
     assert "denied" in ain.set_index("event_id").loc["2021-02-15-erbil_airport-rocket", "said_that_day"]
+
+
+def test_the_real_responses_are_filed_where_the_lesson_says(events):
+    table = simulation.all_responses(events).set_index(["cycle", "point"])["closest_option"]
+    assert table[("soleimani", 1)] == table[("taji", 1)] == simulation.NOT_AN_OPTION
+    assert table[("soleimani", 2)] == "hold_iran"
+    assert table[("erbil", 1)] == "syria_strikes"
+    assert list(table[table == "restraint"].index) == [("soleimani", 3), ("taji", 2), ("erbil", 2)]
+    soleimani = simulation.actual_responses(events, "soleimani")
+    assert "new economic sanctions" in soleimani["us_did"].iloc[2]
+
+
+def test_iran_and_iraq_are_heard_in_the_briefings_and_the_us_reply_waits_for_the_reveal(events):
+    missiles = set(simulation.known_on(events, "soleimani", "2020-01-08")["event_id"])
+    assert {"2020-01-08-tehran-zarif_statement", "2020-01-08-baghdad-iran_envoy_summons"} <= missiles
+    assert "2020-01-08-washington-trump_address" not in missiles
+    shown = simulation.reveal(events, "soleimani", 3, {p: ("restraint", "wait") for p in (1, 2, 3)})
+    assert "2020-01-08-washington-trump_address" in set(shown["event_id"])
+    assert "2019-12-29-baghdad-pm_objection" not in set(simulation.known_on(events, "soleimani", "2019-12-29")["event_id"])
+    assert "2021-03-03-erbil-arrests" in set(simulation.known_on(events, "erbil", "2021-03-03")["event_id"])
+    k1 = simulation.known_on(events, "soleimani", "2019-12-27")
+    assert "looking into whether Kataib Hezbollah" in k1["said_that_day"].iloc[0]
 
 
 def test_a_fact_reported_late_comes_in_the_reveal_that_covers_its_day(events):

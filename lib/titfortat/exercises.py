@@ -258,11 +258,10 @@ EXERCISES: dict[str, Exercise] = {
         period="2023-2024",
     ),
     "05.4": Exercise(
-        "With 7-day windows and Syria and Jordan included, on how many of the five predictions did what the "
-        "earlier lessons suggest match what happened?",
-        lambda e: wave.earlier_lessons_held(e, 7, True),
-        "In the scorecard, compare the first word of earlier_lessons_suggest with happened, row by row, at the "
-        "default parameters.",
+        "How many attacks does the dataset record from 31 January to 6 February 2024?",
+        lambda e: len(timeline.between(timeline.attacks(e), "2024-01-31", "2024-02-06")),
+        "Count the rows of tt.between(tt.attacks(wave), start, end) with both dates written YYYY-MM-DD; attacks "
+        "outside Iraq count too.",
         period="2023-2024",
     ),
     "06.1": Exercise(

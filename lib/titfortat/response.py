@@ -431,7 +431,11 @@ def regression_note(events: pd.DataFrame, window_days: int, answered_in: pd.Data
     answered = answered_attacks(events if answered_in is None else answered_in)
     deadly = answered[answered["killed"] > 0]
     # Two strike days can answer the same attack (Tower 22): its dead are counted once.
-    answered_rows = attacks(events if answered_in is None else answered_in).set_index("event_id").loc[sorted({i for ids in deadly["event_ids"] for i in ids})]
+    answered_rows = (
+        attacks(events if answered_in is None else answered_in)
+        .set_index("event_id")
+        .loc[sorted({i for ids in deadly["event_ids"] for i in ids})]
+    )
     dead = _killed(answered_rows)
     lead = (
         f"In the {window_days} days before a strike episode there were {before:.1f} attacks on average, against "
@@ -452,11 +456,25 @@ def regression_note(events: pd.DataFrame, window_days: int, answered_in: pd.Data
         "even if no strike deterred anyone."
     )
     harmless = answered[(answered["answered"] > 0) & (answered["killed"] == 0)]
-    others = "".join(
-        f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} "
-        f"{'attack' if row.answered == 1 else 'attacks'} in which no death was recorded."
-        for row in harmless.itertuples()
-    )
+    if len(harmless) == 1:
+        row = next(harmless.itertuples())
+        others = (
+            f" The strikes of {row.strike_day:%d %b %Y} answered {row.answered} "
+            f"{'attack' if row.answered == 1 else 'attacks'} in which no death was recorded."
+        )
+    elif len(harmless) > 1:
+        days = [f"{d:%d %b %Y}" for d in harmless["strike_day"]]
+        others = (
+            f" The strikes of {', '.join(days[:-1])} and {days[-1]} answered attacks in which no death was recorded."
+        )
+    else:
+        others = ""
+    unnamed = int((answered["answered"] == 0).sum())
+    if unnamed:
+        others += (
+            f" The other {'strike day' if unnamed == 1 else f'{unnamed} strike days'} answered no single attack "
+            "(a run of attacks, or a threat the US said it pre-empted)."
+        )
     return lead + counts + deaths + others
 
 
@@ -472,18 +490,26 @@ def lethality_finding(events: pd.DataFrame, window_days: int) -> str:
     found = _study_attacks(events, False)
     window, day = pd.Timedelta(days=window_days), pd.Timedelta(days=1)
     groups = _windows(events, window_days, True)
-    parts = []
+    parts, seen = [], {}
     for name, spans in [
         ("before", [(first - window, first - day) for _, first, _ in groups]),
         ("after", [(last + day, last + window) for _, _, last in groups]),
     ]:
         rows = _union(found, spans)
         rows = rows[(rows["us_killed"].fillna(0) + rows["other_killed"].fillna(0)) > 0]
+        seen[name] = list(rows["event_id"])
         named = ", ".join(f"{i} {_killed(rows[rows['event_id'] == i])}" for i in rows["event_id"])
         parts.append(f"{_killed(rows)} in the {window_days} days {name}" + (f" ({named})" if named else ""))
+    both = sorted(set(seen["before"]) & set(seen["after"]))
+    overlap = (
+        f" {', '.join(both)} fell after one episode and before the next, so it is counted on both sides."
+        if both
+        else ""
+    )
     return (
-        f"Recorded deaths in those attacks, each attack counted once: {parts[0]} and {parts[1]}. "
-        "Blank casualty fields count as none, so these are lower bounds."
+        f"Recorded deaths in those attacks, each attack counted once: {parts[0]} and {parts[1]}."
+        + overlap
+        + " Blank casualty fields count as none, so these are lower bounds."
     )
 
 

@@ -62,10 +62,16 @@ LATER_KNOWN = {
     },
     "2020-03-14-taji-rocket": {"known_from": "2020-03-17", "attribution": "unknown"},
     "2020-03-16-besmaya-rocket": {"known_from": "2020-03-17", "attribution": "unknown"},
+    "2019-12-29-baghdad-pm_objection": {"known_from": "2019-12-30", "reported": None},
     "2021-03-03-ain_al_asad-rocket": {"known_from": "2021-03-04", "attribution": "unknown"},
 }
 # Statements about a row that its notes date, with the day they were public: (event_id, day, words).
 SAID_THAT_DAY = [
+    (
+        "2019-12-27-k1-rocket",
+        "2019-12-27",
+        "An unnamed US official told Reuters the US was looking into whether Kataib Hezbollah was involved.",
+    ),
     ("2019-12-27-k1-rocket", "2019-12-29", "The Pentagon blamed Kataib Hezbollah (29 Dec)."),
     ("2019-12-30-baghdad-nsc_statement", "2019-12-30", "Kataib Hezbollah vowed to respond."),
     ("2019-12-31-us_embassy-assault", "2019-12-31", "Trump blamed Iran for orchestrating it."),
@@ -80,6 +86,7 @@ REVEAL_COLUMNS = [
     "side",
     "actor",
     "event_type",
+    "target",
     "site",
     "country",
     "us_killed",
@@ -89,8 +96,18 @@ REVEAL_COLUMNS = [
     "notes",
     "source_name",
     "source_url",
+    "event_id",
 ]
-NOT_AN_OPTION = "none of the five: strikes in Iraq"
+# Lesson 04's options are told apart by whom a response holds responsible, not by where it lands. A strike
+# on Iran's own forces holds Iran responsible, wherever it falls: the drone strike that killed the commander
+# of Iran's Quds Force in Baghdad is the one in these cycles. Strikes on the militias are the Syria option
+# when they all fall in Syria (punishing the groups while sparing Iraq's soil); strikes on the militias in
+# Iraq fit none of the five.
+STRIKES_ON_IRAN = ["2020-01-03-baghdad_airport-strike"]
+NOT_AN_OPTION = "none of the five: strikes on the militias in Iraq"
+# The US government's steps that are not strikes (statements, sanctions, pressure on Baghdad, deployments):
+# the comparison names them beside the option, which they do not change.
+US_OTHER_STEPS = {"political": "a step aimed at", "troop_change": "troops sent or withdrawn:"}
 # Rows whose deaths are blank because their notes say another row counts them: blank there is not unknown.
 COUNTED_ELSEWHERE = ["2019-12-29-abu_kamal-strike"]
 # What the crisis room's tables show: the source's name is the link to it.
@@ -109,6 +126,13 @@ def _with_day_and_side(rows: pd.DataFrame, cycle: str) -> pd.DataFrame:
     rows["day"] = (rows["date"] - _start(cycle)).dt.days
     rows["side"] = rows["actor"].astype("object").map(side_of)
     return rows.reset_index(drop=True)
+
+
+def _us_reply_on(events: pd.DataFrame, day) -> pd.Series:
+    """Which rows are the US side's own moves on day, public that day: part of the decision taken that evening,
+    so the briefing leaves them out and the reveal shows them."""
+    us_side = events["actor"].astype("object").map(side_of) == US_SIDE
+    return us_side & (events["date"] == pd.Timestamp(day)) & (known_from(events) == events["date"])
 
 
 def known_from(events: pd.DataFrame) -> pd.Series:
@@ -136,7 +160,7 @@ def known_on(events: pd.DataFrame, cycle: str, day) -> pd.DataFrame:
     day: later counts and attributions taken out, the attribution in words, and the statements made by then."""
     opening_event(events, cycle)  # a clear message if the data lacks the opening attack
     day = pd.Timestamp(day)
-    rows = events[(events["date"] >= _start(cycle)) & (known_from(events) <= day)]
+    rows = events[(events["date"] >= _start(cycle)) & (known_from(events) <= day) & ~_us_reply_on(events, day)]
     rows = _with_day_and_side(rows, cycle)
     reported = [as_reported(row, day) for _, row in rows.iterrows()]
     rows["reported_that_day"] = [text for text, _ in reported]
@@ -170,26 +194,43 @@ def decision_points(events: pd.DataFrame, cycle: str, window_days: int = WINDOW_
 
 
 def what_happened(events: pd.DataFrame, cycle: str, day, days_after: int) -> pd.DataFrame:
-    """Every row in the days_after days after day (the day itself left out): the US's and others' moves and
-    the attacks that followed, each with its source."""
+    """Every row in the days_after days after day, with the US's own moves on day itself: the US's and others'
+    moves and the attacks that followed, each with its source."""
     day = pd.Timestamp(day)
     end = day + pd.Timedelta(days=days_after)
     public = known_from(events)
-    rows = events[((events["date"] > day) & (events["date"] <= end)) | ((public > day) & (public <= end))]
+    later = ((events["date"] > day) & (events["date"] <= end)) | ((public > day) & (public <= end))
+    rows = events[later | _us_reply_on(events, day)]
     return _with_day_and_side(rows, cycle)[REVEAL_COLUMNS]
+
+
+def _other_steps(happened: pd.DataFrame) -> str:
+    """The US's steps other than strikes in a reveal's rows, in words, or an empty string."""
+    steps = happened[happened["event_type"].isin(list(US_OTHER_STEPS)) & (happened["actor"] == "united_states")]
+    return "; ".join(
+        f"{d:%d %b %Y}, {US_OTHER_STEPS[k]} {t}"
+        for d, k, t in zip(steps["date"], steps["event_type"].astype(str), steps["target"].astype(str))
+    )
 
 
 def us_response(happened: pd.DataFrame) -> dict:
     """What the US did in a reveal's rows, in words and as the closest of lesson 04's options where one fits."""
     strikes = happened[happened["event_type"] == "us_strike"]
+    other = _other_steps(happened)
+    also = f"; other US steps: {other}" if other else ""
     if strikes.empty:
-        return {"us_did": "no US strike recorded", "closest_option": "restraint"}
+        return {"us_did": "no US strike recorded" + also, "closest_option": "restraint"}
     places = "; ".join(
         f"{d:%d %b %Y} at {s} ({c})"
         for d, s, c in zip(strikes["date"], strikes["site"].astype(str), strikes["country"].astype(str))
     )
-    in_syria = (strikes["country"] == "Syria").all()
-    return {"us_did": f"US strike: {places}", "closest_option": "syria_strikes" if in_syria else NOT_AN_OPTION}
+    if strikes["event_id"].isin(STRIKES_ON_IRAN).any():
+        closest = "hold_iran"
+    elif (strikes["country"] == "Syria").all():
+        closest = "syria_strikes"
+    else:
+        closest = NOT_AN_OPTION
+    return {"us_did": f"US strike: {places}{also}", "closest_option": closest}
 
 
 def actual_responses(events: pd.DataFrame, cycle: str) -> pd.DataFrame:
@@ -197,9 +238,9 @@ def actual_responses(events: pd.DataFrame, cycle: str) -> pd.DataFrame:
     the rows count, and tolls_unknown, the attacks and strikes whose deaths the rows leave blank (unknown, not 0)."""
     rows = []
     for point in decision_points(events, cycle).itertuples():
-        happened = events[
-            (events["date"] > point.date) & (events["date"] <= point.date + pd.Timedelta(days=point.follow_days))
-        ]
+        happened = what_happened(events, cycle, point.date, point.follow_days)
+        # late-reported rows dated before the point are shown in the reveal but counted where they happened
+        happened = happened[happened["date"] >= point.date]
         attacks = happened[happened["event_type"].isin(attack_types())]
         deaths = happened[["us_killed", "other_killed"]].fillna(0).to_numpy().sum()
         hostile = happened[happened["event_type"].isin(attack_types() + ["us_strike"])]

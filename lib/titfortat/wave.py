@@ -24,14 +24,15 @@ PREDICTIONS = {
         "no: in 2017-2021 the interval spanned zero at every window",
     ),
     "deaths_bring_strike": (
-        "Will an attack that kills US troops be answered by a US strike within seven days?",
+        "Will an attack that kills Americans be answered by a US strike within seven days?",
         "02",
-        "yes: the K-1 and Taji attacks were answered within two days",
+        "yes: K-1 (a US contractor killed) and Taji (two US soldiers) were answered within two days",
     ),
     "first_strikes_in_syria": (
         "Will the first US strikes of the wave hit Syria rather than Iraq?",
         "04",
-        "yes: in February 2021 the new administration answered the Erbil attack in Syria",
+        "yes, on the latest case: in February 2021 the new administration answered Erbil in Syria alone "
+        "(earlier strikes hit Iraq, or Iraq and Syria together)",
     ),
     "baghdad_objects": (
         "Will Iraq's government publicly object to a US strike on Iraqi soil within three days of it?",
@@ -85,6 +86,15 @@ def blank_predictions() -> dict:
     return {key: None for key in PREDICTIONS}
 
 
+def prediction_status(predictions: dict) -> str:
+    """A sentence saying how many predictions are written (after checking them)."""
+    said = check_predictions(predictions)
+    written = sum(value is not None for value in said.values())
+    if written == len(said):
+        return f"All {written} predictions written. Now write, in a markdown cell, what would prove each one wrong."
+    return f'{written} of {len(said)} predictions written: replace each None with "yes" or "no" before you scroll on.'
+
+
 def check_predictions(predictions: dict) -> dict:
     """The predictions cleaned (keys known, answers "yes", "no" or None); ParameterError names a bad entry."""
     if not isinstance(predictions, dict):
@@ -125,11 +135,26 @@ def _days_to_strike_after_us_deaths(events: pd.DataFrame) -> int | None:
     return int((later.min() - first["date"]).days) if len(later) else None
 
 
+# Words by which a row records an Iraqi objection to a strike (its summary or notes).
+OBJECTION = r"sovereign|condemn|violation|aggression|hostile act|assassination|breach|denounce|assault on Iraq"
+
+
 def _objections(events: pd.DataFrame, within_days: int = 3) -> tuple[int, int]:
-    """(strike days in Iraq followed within within_days by a statement of Iraq's government, strike days in Iraq)."""
+    """(strike days in Iraq with a recorded Iraqi objection within within_days, strike days in Iraq).
+
+    An objection is a political row of Iraq's government, or the strike's own row, whose summary or notes
+    use the words of OBJECTION."""
+    text = events["summary"].fillna("") + " " + events["notes"].fillna("")
+    objecting = text.str.contains(OBJECTION, case=False, regex=True)
+    statements = events[
+        objecting
+        & (
+            ((events["event_type"] == "political") & (events["actor"] == "iraq_government"))
+            | ((events["event_type"] == "us_strike") & (events["country"] == "Iraq"))
+        )
+    ]["date"]
     days = strike_days(events)
     in_iraq = days[days["country"].str.contains("Iraq")]["date"]
-    statements = events[(events["event_type"] == "political") & (events["actor"] == "iraq_government")]["date"]
     answered = sum(((statements >= d) & (statements <= d + pd.Timedelta(days=within_days))).any() for d in in_iraq)
     return int(answered), len(in_iraq)
 
@@ -170,8 +195,8 @@ def outcomes(events: pd.DataFrame, window_days: int, include_syria_jordan: bool 
         ),
         "baghdad_objects": (
             objected > 0,
-            f"{objected} of {in_iraq} US strike days in Iraq were followed within three days by a recorded statement "
-            "of Iraq's government",
+            f"an Iraqi objection (a government statement, or one recorded in the strike's row) is recorded within "
+            f"three days of {objected} of the {in_iraq} US strike days in Iraq",
         ),
         "attacks_stop": (
             quiet >= 30,
