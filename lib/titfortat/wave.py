@@ -355,7 +355,8 @@ def earlier_lessons_held(events: pd.DataFrame, window_days: int, include_syria_j
         How many of the five predictions the earlier lessons got right.
     """
     table = outcomes(events, window_days, include_syria_jordan)
-    return int((table["earlier_lessons_suggest"].str.split(":").str[0] == table["happened"]).sum())
+    suggested = table["earlier_lessons_suggest"].str.extract(r"^(yes|no)\b", expand=False)
+    return int((suggested == table["happened"]).sum())
 
 
 def compare_periods(by_period: dict[str, pd.DataFrame]) -> pd.DataFrame:
