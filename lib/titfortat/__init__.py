@@ -3,7 +3,7 @@
 Where a name lives: every public function that returns a table (a pandas DataFrame or Series) is `tt.x`,
 as are the entry points `check`, `parameters`, `glossary` and `who`, the vocabularies `attack_types` and
 `CYCLES`, and the error classes; everything else (sentences that read a table, figures, widgets, other
-constants, and the one-lesson modules `article`, `wave` and the simulation's) is `tt.<module>.x`, and
+constants, and the one-lesson modules `article`, `wave`, `wave_tables` and the simulation's) is `tt.<module>.x`, and
 every module is `tt.<module>`. tests/test_surface.py checks the map below against that rule.
 
 In every signature, `events` is the frame `load_events()` returns, or a slice of it; `rungs` is an
@@ -16,7 +16,7 @@ processes, which only need papermill, never import pandas or plotly.
 import importlib
 
 # Modules whose tables stay under their own name: each serves one lesson.
-_LESSON_MODULES = {"article", "crisis_choices", "crisis_record", "wave"}
+_LESSON_MODULES = {"article", "crisis_choices", "crisis_record", "wave", "wave_tables"}
 
 # public name -> the submodule that defines it (kept by hand so that `import titfortat` imports nothing)
 _FUNCTIONS = {
@@ -106,6 +106,7 @@ _MODULES = {
     "style",
     "timeline",
     "wave",
+    "wave_tables",
     "widgets",
     "world",
 }
