@@ -213,6 +213,7 @@ def ladder(rungs: pd.DataFrame, title: str) -> Figure:
             name=side,
             text=labels,
             textposition="top center",
+            cliponaxis=False,  # a big top-row marker lifts its label above the plot area; keep it whole
             marker={
                 "color": colour_for(side),
                 "size": 12 + 2 * rows["killed"].fillna(0).clip(upper=15).astype(float),
