@@ -15,10 +15,8 @@ from .timeline import attacks
 from .wave_tables import (  # noqa: F401
     SUSPENSION,
     attack_places,
-    attacks_between,
     compare_periods,
     recorded_count,
-    suspension_row,
     tower_22_ladder,
 )
 

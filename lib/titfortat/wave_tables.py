@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .cycle import escalation_ladder
-from .response import militia_attacks, strike_days
-from .timeline import attacks, between
+from .response import strike_days
+from .timeline import attacks
 
 # Kataib Hezbollah's announcement of 30 January 2024, looked up by id (a clear error if renamed).
 SUSPENSION = "2024-01-30-baghdad-kh_suspension"
@@ -105,43 +105,6 @@ def tower_22_ladder(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
         As cycle.escalation_ladder for the tower_22 cycle.
     """
     return escalation_ladder(events, "tower_22", window_days)
-
-
-def suspension_row(events: pd.DataFrame) -> pd.Series:
-    """Kataib Hezbollah's announcement of 30 January 2024, looked up by id with a clear error if it is missing.
-
-    Parameters
-    ----------
-    events : DataFrame
-
-    Returns
-    -------
-    Series
-        The row of Kataib Hezbollah's announced suspension (SUSPENSION); a LookupError if it is missing.
-    """
-    found = events[events["event_id"] == SUSPENSION]
-    if found.empty:
-        raise LookupError(f"event {SUSPENSION!r} (Kataib Hezbollah's suspension) is not in the data")
-    return found.iloc[0]
-
-
-def attacks_between(events: pd.DataFrame, start, end) -> int:
-    """Militia attacks recorded from start to end, both included.
-
-    Parameters
-    ----------
-    events : DataFrame
-    start : date-like
-        First day, inclusive.
-    end : date-like
-        Last day, inclusive.
-
-    Returns
-    -------
-    int
-        Militia attacks from start to end.
-    """
-    return len(between(militia_attacks(events), start, end))
 
 
 def recorded_count(events: pd.DataFrame, event_id: str, column: str) -> int | None:
