@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from . import consolidation, cycle, options, selection, simulation, strikes, timeline, wave
+from . import consolidation, cycle, options, selection, simulation, strikes, timeline
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ EXERCISES: dict[str, Exercise] = {
     "05.3": Exercise(
         "How many deaths does the dataset record for the US strikes in Iraq of 3 February 2024, and whose "
         "figure is it?",
-        lambda e: wave.recorded_count(e, "2024-02-03-al_qaim-us_strike", "other_killed"),
+        lambda e: _recorded_count(e, "2024-02-03-al_qaim-us_strike", "other_killed"),
         "Open the row 2024-02-03-al_qaim-us_strike with tt.event_row and read other_killed and the notes; the "
         "Syrian part of the same operation has a row of its own.",
         period="2023-2024",

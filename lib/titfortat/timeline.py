@@ -312,7 +312,10 @@ def compare_with_published(events: pd.DataFrame) -> pd.DataFrame:
     from .package import periods, published_counts
 
     table = published_counts().copy()
-    spans = [(s, e) for s, e in zip(periods()["start"], periods()["end"]) if events["date"].between(s, e).any()]
+    table_of_periods = periods()
+    spans = [
+        (s, e) for s, e in zip(table_of_periods["start"], table_of_periods["end"]) if events["date"].between(s, e).any()
+    ]
     table = table[[any(s <= start <= e for s, e in spans) for start in table["start"]]].reset_index(drop=True)
     found = attacks(events)
     table["in_dataset"] = [len(between(found, s, e)) for s, e in zip(table["start"], table["end"])]

@@ -16,7 +16,6 @@ from .wave_tables import (  # noqa: F401
     SUSPENSION,
     attack_places,
     compare_periods,
-    recorded_count,
     tower_22_ladder,
 )
 
@@ -140,7 +139,8 @@ def restrict(events: pd.DataFrame, include_syria_jordan: bool) -> pd.DataFrame:
 
 
 def _days_to_strike_after_us_deaths(events: pd.DataFrame) -> int | None:
-    deadly = attacks(events)[attacks(events)["us_killed"].fillna(0) > 0]
+    found = attacks(events)
+    deadly = found[found["us_killed"].fillna(0) > 0]
     if deadly.empty:
         return None
     first = deadly.iloc[0]

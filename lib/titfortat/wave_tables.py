@@ -105,23 +105,3 @@ def tower_22_ladder(events: pd.DataFrame, window_days: int) -> pd.DataFrame:
         As cycle.escalation_ladder for the tower_22 cycle.
     """
     return escalation_ladder(events, "tower_22", window_days)
-
-
-def recorded_count(events: pd.DataFrame, event_id: str, column: str) -> int | None:
-    """A row's count in one casualty or projectile column, None where blank.
-
-    Parameters
-    ----------
-    events : DataFrame
-    event_id : str
-        The row's id.
-    column : str
-        A count column.
-
-    Returns
-    -------
-    int or None
-        The count, None when blank.
-    """
-    value = events.set_index("event_id").loc[event_id, column]
-    return None if pd.isna(value) else int(value)
